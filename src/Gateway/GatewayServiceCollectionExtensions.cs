@@ -1,0 +1,32 @@
+using Bandit.Contracts;
+using Bandit.Gateway.Services;
+
+namespace Bandit.Gateway;
+
+/// <summary>Registers the gateway in any ASP.NET host that can reach the grains: a silo or a cluster client.</summary>
+public static class GatewayServiceCollectionExtensions
+{
+    /// <summary>Adds the gRPC services, health checks, reflection and the Kafka publisher.</summary>
+    public static IServiceCollection AddBanditGateway(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+
+        services.AddOptions<ClickStreamOptions>().Bind(configuration.GetSection(ClickStreamOptions.Section));
+        services.AddOptions<GatewayOptions>().Bind(configuration.GetSection(GatewayOptions.Section));
+        services.AddGrpc(o => o.MaxReceiveMessageSize = 64 * 1024);
+        services.AddGrpcReflection();
+        services.AddGrpcHealthChecks();
+        services.AddSingleton<ClickEventPublisher>();
+        services.AddSingleton(TimeProvider.System);
+        return services;
+    }
+
+    /// <summary>Maps the gateway's endpoints.</summary>
+    public static IEndpointRouteBuilder MapBanditGateway(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGrpcService<FeedRankingService>();
+        endpoints.MapGrpcHealthChecksService();
+        endpoints.MapGrpcReflectionService();
+        return endpoints;
+    }
+}

@@ -1,0 +1,183 @@
+using Bandit.Contracts;
+using Bandit.Contracts.Events.V1;
+using Bandit.Contracts.Gateway.V1;
+using Bandit.Grains;
+using Confluent.Kafka;
+using Timestamp = Google.Protobuf.WellKnownTypes.Timestamp;
+using Grpc.Core;
+using Microsoft.Extensions.Options;
+
+namespace Bandit.Gateway.Services;
+
+/// <summary>The gRPC face of the service: events go to Kafka, reads go to the grains.</summary>
+internal sealed class FeedRankingService(
+    ClickEventPublisher publisher,
+    IGrainFactory grains,
+    IOptions<ClickStreamOptions> streamOptions,
+    IOptions<GatewayOptions> gatewayOptions,
+    TimeProvider timeProvider,
+    ILogger<FeedRankingService> logger) : FeedRanking.FeedRankingBase
+{
+    /// <summary>Event times earlier than this are refused as corrupt clocks.</summary>
+    private static readonly DateTimeOffset EarliestEventTime = new(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    public override Task<RecordEventReply> RecordImpression(RecordEventRequest request, ServerCallContext context) =>
+        RecordAsync(request, ClickStreamEventType.Impression, context);
+
+    public override Task<RecordEventReply> RecordClick(RecordEventRequest request, ServerCallContext context) =>
+        RecordAsync(request, ClickStreamEventType.Click, context);
+
+    public override async Task<GetTopKReply> GetTopK(GetTopKRequest request, ServerCallContext context)
+    {
+        RequestValidation.Range(request.K, 1, TopKQuery.MaxK, "k");
+        var policy = request.Policy switch
+        {
+            Contracts.Gateway.V1.RankingPolicy.Unspecified => gatewayOptions.Value.DefaultPolicy,
+            Contracts.Gateway.V1.RankingPolicy.PosteriorMean => Grains.RankingPolicy.PosteriorMean,
+            Contracts.Gateway.V1.RankingPolicy.ThompsonSampling => Grains.RankingPolicy.ThompsonSampling,
+            _ => throw RequestValidation.Invalid("policy", $"has unknown value {(int)request.Policy}"),
+        };
+
+        var query = new TopKQuery(request.K, policy, request.HasSeed ? request.Seed : null);
+        var ranked = await CallClusterAsync("GetTopK", () => grains.GetGrain<IRankingGrain>(0).GetTopKAsync(query));
+
+        var reply = new GetTopKReply { Policy = ToWire(policy) };
+        for (var i = 0; i < ranked.Length; i++)
+        {
+            var arm = ranked[i].Arm;
+            reply.Posts.Add(new RankedPost
+            {
+                Rank = i + 1,
+                PostId = arm.PostId,
+                Score = ranked[i].Score,
+                Alpha = arm.Alpha,
+                Beta = arm.Beta,
+                Impressions = arm.Impressions,
+                Clicks = arm.Clicks,
+                PosteriorMean = arm.PosteriorMean,
+            });
+        }
+
+        return reply;
+    }
+
+    public override async Task<Arm> GetArm(GetArmRequest request, ServerCallContext context)
+    {
+        RequestValidation.PostId(request.PostId);
+
+        var arm = await CallClusterAsync("GetArm", () => grains.GetGrain<IPostArmGrain>(request.PostId).GetAsync())
+            ?? throw new RpcException(new Status(StatusCode.NotFound, $"post_id '{request.PostId}' has no events"));
+        return new Arm
+        {
+            PostId = arm.PostId,
+            PriorAlpha = arm.PriorAlpha,
+            PriorBeta = arm.PriorBeta,
+            Impressions = arm.Impressions,
+            Clicks = arm.Clicks,
+            Alpha = arm.Alpha,
+            Beta = arm.Beta,
+            PosteriorMean = arm.PosteriorMean,
+            LastEventTime = arm.LastEventTimeUnixMs > 0
+                ? Timestamp.FromDateTimeOffset(DateTimeOffset.FromUnixTimeMilliseconds(arm.LastEventTimeUnixMs))
+                : null,
+        };
+    }
+
+    public override async Task<IngestProgress> GetIngestProgress(
+        GetIngestProgressRequest request,
+        ServerCallContext context)
+    {
+        var partitions = streamOptions.Value.Partitions;
+        var offsets = await CallClusterAsync("GetIngestProgress", () => Task.WhenAll(Enumerable.Range(0, partitions)
+            .Select(p => grains.GetGrain<IPartitionIngestGrain>(p.ToString(System.Globalization.CultureInfo.InvariantCulture))
+                .GetAppliedOffsetAsync())));
+
+        var reply = new IngestProgress();
+        for (var p = 0; p < partitions; p++)
+        {
+            reply.Partitions.Add(new PartitionProgress { Partition = p, AppliedOffset = offsets[p] });
+        }
+
+        return reply;
+    }
+
+    private async Task<RecordEventReply> RecordAsync(
+        RecordEventRequest request,
+        ClickStreamEventType type,
+        ServerCallContext context)
+    {
+        RequestValidation.PostId(request.PostId);
+        RequestValidation.OptionalId(request.EventId, "event_id");
+        RequestValidation.OptionalId(request.UserId, "user_id");
+        RequestValidation.OptionalId(request.SessionId, "session_id");
+        RequestValidation.OptionalId(request.RankingId, "ranking_id");
+        RequestValidation.Range(request.Position, 0, RequestValidation.MaxPosition, "position");
+
+        var now = timeProvider.GetUtcNow();
+        var eventTime = request.EventTime is null ? now : ToEventTime(request.EventTime, now);
+        var clickEvent = new ClickStreamEvent
+        {
+            EventId = string.IsNullOrEmpty(request.EventId) ? Guid.NewGuid().ToString("N") : request.EventId,
+            PostId = request.PostId,
+            Type = type,
+            EventTimeUnixMs = eventTime.ToUnixTimeMilliseconds(),
+            Position = request.Position,
+            UserId = request.UserId,
+            SessionId = request.SessionId,
+            RankingId = request.RankingId,
+        };
+
+        try
+        {
+            var written = await publisher.PublishAsync(clickEvent, context.CancellationToken);
+            return new RecordEventReply
+            {
+                EventId = clickEvent.EventId,
+                Partition = written.Partition.Value,
+                Offset = written.Offset.Value,
+            };
+        }
+        catch (KafkaException ex)
+        {
+            GatewayLog.PublishFailed(logger, request.PostId, ex.Error.Reason);
+            throw new RpcException(new Status(
+                StatusCode.Unavailable,
+                $"the event was not acknowledged by the broker ({ex.Error.Code}); retry with the same event_id"));
+        }
+    }
+
+    private static DateTimeOffset ToEventTime(Timestamp timestamp, DateTimeOffset now)
+    {
+        if (timestamp.Nanos is < 0 or > 999_999_999)
+        {
+            throw RequestValidation.Invalid("event_time", "has nanos outside 0..999999999");
+        }
+
+        var seconds = timestamp.Seconds;
+        if (seconds < EarliestEventTime.ToUnixTimeSeconds() || seconds > (now + TimeSpan.FromDays(1)).ToUnixTimeSeconds())
+        {
+            throw RequestValidation.Invalid("event_time", $"must be between {EarliestEventTime:yyyy-MM-dd} and one day ahead");
+        }
+
+        return timestamp.ToDateTimeOffset();
+    }
+
+    private async Task<T> CallClusterAsync<T>(string operation, Func<Task<T>> call)
+    {
+        try
+        {
+            return await call();
+        }
+        catch (Exception ex) when (ex is OrleansException or TimeoutException or SiloUnavailableException)
+        {
+            GatewayLog.ClusterCallFailed(logger, operation, ex);
+            throw new RpcException(new Status(StatusCode.Unavailable, "the cluster did not answer; retry later"));
+        }
+    }
+
+    private static Contracts.Gateway.V1.RankingPolicy ToWire(Grains.RankingPolicy policy) => policy switch
+    {
+        Grains.RankingPolicy.PosteriorMean => Contracts.Gateway.V1.RankingPolicy.PosteriorMean,
+        _ => Contracts.Gateway.V1.RankingPolicy.ThompsonSampling,
+    };
+}

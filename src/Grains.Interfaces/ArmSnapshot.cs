@@ -1,0 +1,32 @@
+namespace Bandit.Grains;
+
+/// <summary>
+/// An arm's evidence at one moment. Alpha counts clicks on top of the prior; beta counts impressions that
+/// were not clicked, and never drops below the prior even while clicks outnumber the impressions seen.
+/// </summary>
+/// <param name="PostId">The post.</param>
+/// <param name="PriorAlpha">Prior pseudo-clicks.</param>
+/// <param name="PriorBeta">Prior pseudo-non-clicks.</param>
+/// <param name="Impressions">Impressions applied.</param>
+/// <param name="Clicks">Clicks applied.</param>
+/// <param name="LastEventTimeUnixMs">Event time of the newest applied event; 0 when none.</param>
+/// <param name="Version">Grows with every change, so readers can drop stale copies.</param>
+[GenerateSerializer, Immutable, Alias("bandit.ArmSnapshot")]
+public sealed record ArmSnapshot(
+    [property: Id(0)] string PostId,
+    [property: Id(1)] double PriorAlpha,
+    [property: Id(2)] double PriorBeta,
+    [property: Id(3)] long Impressions,
+    [property: Id(4)] long Clicks,
+    [property: Id(5)] long LastEventTimeUnixMs,
+    [property: Id(6)] long Version)
+{
+    /// <summary>Posterior alpha: prior plus clicks.</summary>
+    public double Alpha => PriorAlpha + Clicks;
+
+    /// <summary>Posterior beta: prior plus unclicked impressions, floored at the prior.</summary>
+    public double Beta => PriorBeta + Math.Max(0L, Impressions - Clicks);
+
+    /// <summary>Expected click rate under the posterior.</summary>
+    public double PosteriorMean => Alpha / (Alpha + Beta);
+}

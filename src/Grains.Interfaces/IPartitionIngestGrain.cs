@@ -1,0 +1,12 @@
+namespace Bandit.Grains;
+
+/// <summary>
+/// Applies one Kafka partition's click stream to the arms. Activated by its stream; keyed by partition number.
+/// </summary>
+[Alias("bandit.IPartitionIngestGrain")]
+public interface IPartitionIngestGrain : IGrainWithStringKey
+{
+    /// <summary>Offset of the last record whose events reached their arms; -1 before the first.</summary>
+    [Alias("GetAppliedOffsetAsync")]
+    Task<long> GetAppliedOffsetAsync();
+}

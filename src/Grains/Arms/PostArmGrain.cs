@@ -1,0 +1,79 @@
+using Microsoft.Extensions.Options;
+
+namespace Bandit.Grains.Arms;
+
+/// <inheritdoc cref="IPostArmGrain"/>
+[GrainType("post-arm")]
+internal sealed class PostArmGrain(
+    [PersistentState("arm", BanditStorage.Name)] IPersistentState<PostArmState> state,
+    IOptions<ArmOptions> options) : Grain, IPostArmGrain
+{
+    private string PostId => this.GetPrimaryKeyString();
+
+    /// <inheritdoc/>
+    public async Task<ArmSnapshot> ApplyAsync(ArmEventBatch batch)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+
+        var arm = state.State;
+        var applied = arm.AppliedOffsets.GetValueOrDefault(batch.Partition, -1);
+        long impressions = 0, clicks = 0, lastEventTime = arm.LastEventTimeUnixMs;
+        foreach (var e in batch.Events)
+        {
+            // Offsets only grow within a partition: anything at or below the mark was applied before.
+            if (e.Offset <= applied)
+            {
+                continue;
+            }
+
+            applied = e.Offset;
+            lastEventTime = Math.Max(lastEventTime, e.EventTimeUnixMs);
+            if (e.Kind == ArmEventKind.Click)
+            {
+                clicks++;
+            }
+            else
+            {
+                impressions++;
+            }
+        }
+
+        if (applied == arm.AppliedOffsets.GetValueOrDefault(batch.Partition, -1))
+        {
+            return Snapshot();
+        }
+
+        if (!arm.Known)
+        {
+            // Listed before it is persisted, so a ranker rebuilding after a crash can never miss it.
+            await GrainFactory.GetGrain<IPostDirectoryGrain>(PostSharding.DirectoryBucketOf(PostId)).AddAsync(PostId);
+            arm.Known = true;
+            arm.PriorAlpha = options.Value.PriorAlpha;
+            arm.PriorBeta = options.Value.PriorBeta;
+        }
+
+        arm.Impressions += impressions;
+        arm.Clicks += clicks;
+        arm.LastEventTimeUnixMs = lastEventTime;
+        arm.AppliedOffsets[batch.Partition] = applied;
+        arm.Version++;
+        await state.WriteStateAsync();
+        return Snapshot();
+    }
+
+    /// <inheritdoc/>
+    public Task<ArmSnapshot?> GetAsync() => Task.FromResult(state.State.Known ? Snapshot() : null);
+
+    private ArmSnapshot Snapshot()
+    {
+        var arm = state.State;
+        return new ArmSnapshot(
+            PostId,
+            arm.PriorAlpha,
+            arm.PriorBeta,
+            arm.Impressions,
+            arm.Clicks,
+            arm.LastEventTimeUnixMs,
+            arm.Version);
+    }
+}

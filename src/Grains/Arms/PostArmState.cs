@@ -1,0 +1,27 @@
+namespace Bandit.Grains.Arms;
+
+/// <summary>What a post arm persists.</summary>
+[GenerateSerializer, Alias("bandit.PostArmState")]
+public sealed class PostArmState
+{
+    /// <summary>False until the first event; an unknown post reads as not found.</summary>
+    [Id(0)] public bool Known { get; set; }
+
+    [Id(1)] public double PriorAlpha { get; set; }
+
+    [Id(2)] public double PriorBeta { get; set; }
+
+    [Id(3)] public long Impressions { get; set; }
+
+    [Id(4)] public long Clicks { get; set; }
+
+    [Id(5)] public long LastEventTimeUnixMs { get; set; }
+
+    [Id(6)] public long Version { get; set; }
+
+    /// <summary>
+    /// Highest offset applied, per Kafka partition. A post's records normally live in one partition; the map
+    /// keeps redelivered records from counting twice even if the topic was repartitioned.
+    /// </summary>
+    [Id(7)] public Dictionary<int, long> AppliedOffsets { get; set; } = [];
+}

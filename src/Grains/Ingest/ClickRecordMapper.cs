@@ -1,0 +1,105 @@
+using System.Globalization;
+using Bandit.Contracts.Events.V1;
+using Bandit.Streaming.Kafka;
+using Google.Protobuf;
+using Microsoft.Extensions.Logging;
+using Orleans.Runtime;
+
+namespace Bandit.Grains.Ingest;
+
+/// <summary>
+/// Decodes click-stream records into one <see cref="ClickEventBatch"/> per pull, on the stream of the
+/// record's partition. Records that fail validation are left out of the batch and logged.
+/// </summary>
+public sealed class ClickRecordMapper(TimeProvider timeProvider, ILogger<ClickRecordMapper> logger)
+    : IKafkaRecordMapper
+{
+    /// <summary>Events older than this are taken for corrupt clocks, not history.</summary>
+    public static readonly DateTimeOffset EarliestEventTime = new(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    /// <summary>How far ahead of the silo's clock an event time may be.</summary>
+    public static readonly TimeSpan MaxClockSkew = TimeSpan.FromDays(1);
+
+    public IReadOnlyList<KafkaStreamItems> Map(KafkaRecordBatch batch)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+
+        var latest = timeProvider.GetUtcNow() + MaxClockSkew;
+        var events = new List<ClickEvent>(batch.Records.Count);
+        foreach (var record in batch.Records)
+        {
+            var decoded = Decode(record.Message.Key, record.Message.Value, record.Offset.Value, latest, out var reason);
+            if (decoded is null)
+            {
+                IngestLog.RecordRejected(logger, batch.Partition, record.Offset.Value, reason);
+                continue;
+            }
+
+            events.Add(decoded);
+        }
+
+        var streamId = StreamId.Create(ClickStreamNames.Namespace, batch.Partition.ToString(CultureInfo.InvariantCulture));
+        var item = new ClickEventBatch(batch.Partition, batch.LastOffset, [.. events]);
+        return [new KafkaStreamItems(streamId, [item])];
+    }
+
+    /// <summary>Decodes and validates one record; <c>null</c> with a reason when it is rejected.</summary>
+    internal static ClickEvent? Decode(
+        byte[]? key,
+        byte[]? value,
+        long offset,
+        DateTimeOffset latest,
+        out string reason)
+    {
+        if (value is null || value.Length == 0)
+        {
+            reason = "empty value";
+            return null;
+        }
+
+        ClickStreamEvent message;
+        try
+        {
+            message = ClickStreamEvent.Parser.ParseFrom(value);
+        }
+        catch (InvalidProtocolBufferException ex)
+        {
+            reason = "not a ClickStreamEvent: " + ex.Message;
+            return null;
+        }
+
+        var kind = message.Type switch
+        {
+            ClickStreamEventType.Impression => ArmEventKind.Impression,
+            ClickStreamEventType.Click => ArmEventKind.Click,
+            _ => (ArmEventKind)0,
+        };
+        if (kind == 0)
+        {
+            reason = $"unknown event type {(int)message.Type}";
+            return null;
+        }
+
+        if (PostIdRules.Validate(message.PostId) is { } postIdProblem)
+        {
+            reason = "post_id " + postIdProblem;
+            return null;
+        }
+
+        if (key is null || key.Length == 0)
+        {
+            reason = "record has no key";
+            return null;
+        }
+
+        if (message.EventTimeUnixMs < EarliestEventTime.ToUnixTimeMilliseconds()
+            || message.EventTimeUnixMs > latest.ToUnixTimeMilliseconds())
+        {
+            reason = $"event time {message.EventTimeUnixMs} ms is outside {EarliestEventTime:yyyy-MM-dd}..now+1d";
+            return null;
+        }
+
+        reason = "";
+        return new ClickEvent(offset, message.PostId, kind, message.EventTimeUnixMs, message.EventId);
+    }
+}

@@ -1,0 +1,54 @@
+using Microsoft.Extensions.Options;
+using Bandit.Grains.Ranking;
+using Orleans.Streams;
+using Orleans.Streams.Core;
+
+namespace Bandit.Grains.Ingest;
+
+/// <summary>
+/// Consumes one partition's stream: groups each batch by post, applies the groups to their arms in
+/// parallel (one call and one write per arm per batch), then hands the new arm states to the rankers.
+/// The batch counts as delivered only when all of that is done, which is what lets the provider commit.
+/// </summary>
+[ImplicitStreamSubscription(ClickStreamNames.Namespace)]
+[GrainType("partition-ingest")]
+internal sealed class PartitionIngestGrain(
+    [PersistentState("ingest", BanditStorage.Name)] IPersistentState<IngestProgressState> progress,
+    IOptions<RankingOptions> rankingOptions)
+    : Grain, IPartitionIngestGrain, IStreamSubscriptionObserver, IAsyncObserver<ClickEventBatch>
+{
+    /// <inheritdoc/>
+    public Task<long> GetAppliedOffsetAsync() => Task.FromResult(progress.State.AppliedOffset);
+
+    public Task OnSubscribed(IStreamSubscriptionHandleFactory handleFactory) =>
+        handleFactory.Create<ClickEventBatch>().ResumeAsync(this);
+
+    public async Task OnNextAsync(ClickEventBatch item, StreamSequenceToken? token = null)
+    {
+        if (item.LastOffset <= progress.State.AppliedOffset)
+        {
+            return;
+        }
+
+        var perArm = item.Events
+            .Where(e => e.Offset > progress.State.AppliedOffset)
+            .GroupBy(e => e.PostId, StringComparer.Ordinal)
+            .Select(g => (PostId: g.Key, Batch: new ArmEventBatch(
+                item.Partition,
+                g.Select(e => new ArmEvent(e.Offset, e.Kind, e.EventTimeUnixMs)).ToArray())));
+        var snapshots = await Task.WhenAll(perArm.Select(
+            arm => GrainFactory.GetGrain<IPostArmGrain>(arm.PostId).ApplyAsync(arm.Batch)));
+
+        var shardCount = rankingOptions.Value.ShardCount;
+        await Task.WhenAll(snapshots
+            .GroupBy(s => PostSharding.ShardOf(s.PostId, shardCount))
+            .Select(g => GrainFactory.GetGrain<IRankerShardGrain>(g.Key).UpdateAsync(g.ToArray())));
+
+        progress.State.AppliedOffset = item.LastOffset;
+        await progress.WriteStateAsync();
+    }
+
+    public Task OnCompletedAsync() => Task.CompletedTask;
+
+    public Task OnErrorAsync(Exception ex) => Task.CompletedTask;
+}

@@ -1,0 +1,128 @@
+using System.Net;
+using Bandit.Contracts;
+using Bandit.DevBroker;
+using Bandit.Gateway;
+using Bandit.Grains;
+using Bandit.Grains.Arms;
+using Bandit.Grains.Ingest;
+using Bandit.Grains.Ranking;
+using Bandit.Streaming.Kafka;
+using Orleans.Configuration;
+using Orleans.Dashboard;
+using Orleans.Streams;
+using StackExchange.Redis;
+
+namespace Bandit.Silo;
+
+/// <summary>Wires a silo: storage, clustering, the Kafka click stream, the dashboard and the gateway.</summary>
+public static class BanditSiloHostingExtensions
+{
+    /// <summary>Dashboard path on the web endpoint.</summary>
+    public const string DashboardPath = "/dashboard";
+
+    /// <summary>
+    /// Configures the silo from <c>Bandit:*</c>. With no Kafka configured it starts the embedded broker;
+    /// with no Redis configured it keeps state in memory and clusters on localhost.
+    /// </summary>
+    public static WebApplicationBuilder AddBanditSilo(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+
+        var configuration = builder.Configuration;
+        var stream = configuration.GetSection(ClickStreamOptions.Section).Get<ClickStreamOptions>() ?? new();
+        var settings = configuration.GetSection(BanditSiloSettings.Section).Get<BanditSiloSettings>() ?? new();
+        var redis = configuration["Bandit:Redis:ConnectionString"];
+        var startupNotes = new List<Action<ILogger>>();
+
+        if (string.IsNullOrWhiteSpace(stream.BootstrapServers))
+        {
+            var broker = StartEmbeddedBroker(stream);
+            builder.Services.AddSingleton(broker);
+            // Everything that binds Bandit:Kafka afterwards (the gateway, the stream) sees the embedded broker.
+            configuration[ClickStreamOptions.Section + ":BootstrapServers"] = broker.BootstrapServers;
+            stream.BootstrapServers = broker.BootstrapServers;
+            startupNotes.Add(log => SiloLog.EmbeddedBroker(log, broker.BootstrapServers));
+        }
+
+        builder.Services.AddOptions<ArmOptions>().Bind(configuration.GetSection(ArmOptions.Section))
+            .Validate(o => o.PriorAlpha > 0 && double.IsFinite(o.PriorAlpha), "Bandit:Arms:PriorAlpha must be positive.")
+            .Validate(o => o.PriorBeta > 0 && double.IsFinite(o.PriorBeta), "Bandit:Arms:PriorBeta must be positive.")
+            .ValidateOnStart();
+        builder.Services.AddOptions<RankingOptions>().Bind(configuration.GetSection(RankingOptions.Section))
+            .Validate(
+                o => o.ShardCount is > 0 and <= PostSharding.DirectoryBuckets && (o.ShardCount & (o.ShardCount - 1)) == 0,
+                $"Bandit:Ranking:ShardCount must be a power of two up to {PostSharding.DirectoryBuckets}.")
+            .Validate(o => o.CandidatePoolSize > 0, "Bandit:Ranking:CandidatePoolSize must be positive.")
+            .ValidateOnStart();
+        builder.Services.AddSingleton(TimeProvider.System);
+
+        builder.UseOrleans(silo =>
+        {
+            silo.Configure<ClusterOptions>(o =>
+            {
+                o.ClusterId = settings.ClusterId;
+                o.ServiceId = settings.ServiceId;
+            });
+
+            if (string.IsNullOrWhiteSpace(redis))
+            {
+                silo.UseLocalhostClustering(settings.SiloPort, settings.GatewayPort);
+                silo.AddMemoryGrainStorage(BanditStorage.Name);
+                startupNotes.Add(SiloLog.InMemoryStorage);
+            }
+            else
+            {
+                var redisOptions = ConfigurationOptions.Parse(redis);
+                silo.ConfigureEndpoints(IPAddress.Parse(settings.AdvertisedAddress), settings.SiloPort, settings.GatewayPort);
+                silo.UseRedisClustering(o => o.ConfigurationOptions = redisOptions.Clone());
+                silo.AddRedisGrainStorage(BanditStorage.Name, o => o.ConfigurationOptions = redisOptions.Clone());
+                var endpoints = string.Join(',', redisOptions.EndPoints.Select(e => e.ToString()));
+                startupNotes.Add(log => SiloLog.RedisStorage(log, endpoints, settings.ClusterId));
+            }
+
+            silo.AddKafkaStreams<ClickRecordMapper>(
+                ClickStreamNames.Provider,
+                o =>
+                {
+                    o.BootstrapServers = stream.BootstrapServers;
+                    o.Topic = stream.Topic;
+                    o.Partitions = stream.Partitions;
+                    o.ConsumerGroup = stream.ConsumerGroup;
+                },
+                s =>
+                {
+                    s.ConfigureStreamPubSub(StreamPubSubType.ImplicitOnly);
+                    s.ConfigurePullingAgent(o => o.Configure(agent =>
+                    {
+                        // Freshness: the default 100 ms pull period alone would add ~100 ms to every update.
+                        agent.GetQueueMsgsTimerPeriod = TimeSpan.FromMilliseconds(10);
+                        // An undeliverable batch is retried, never skipped: skipping would lose counted events.
+                        agent.MaxEventDeliveryTime = TimeSpan.FromDays(365);
+                    }));
+                });
+            silo.AddDashboard();
+            startupNotes.Add(log => SiloLog.ClickStream(log, stream.BootstrapServers, stream.Topic, stream.Partitions));
+        });
+
+        builder.Services.AddBanditGateway(configuration);
+        builder.Services.AddHostedService(sp => new StartupNotes(sp.GetRequiredService<ILogger<StartupNotes>>(), startupNotes));
+        return builder;
+    }
+
+    /// <summary>Maps the gateway and the dashboard.</summary>
+    public static WebApplication MapBanditSilo(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+
+        app.MapBanditGateway();
+        app.MapOrleansDashboard(routePrefix: DashboardPath);
+        return app;
+    }
+
+    private static MockKafkaCluster StartEmbeddedBroker(ClickStreamOptions stream)
+    {
+        var options = new MockKafkaClusterOptions { Port = stream.EmbeddedBrokerPort };
+        options.Topics.Add(new MockTopic(stream.Topic, stream.Partitions));
+        return MockKafkaCluster.Start(options);
+    }
+}

@@ -1,0 +1,146 @@
+using Confluent.Kafka;
+using Microsoft.Extensions.Logging;
+using Orleans.Providers.Streams.Common;
+using Orleans.Streams;
+
+namespace Bandit.Streaming.Kafka;
+
+/// <summary>
+/// Reads one Kafka partition for one Orleans queue. Offsets are stored only for batches that Orleans reports
+/// as delivered to every consumer, and committed in the background and on shutdown.
+/// </summary>
+internal sealed class KafkaQueueAdapterReceiver(
+    string providerName,
+    int partition,
+    KafkaStreamOptions options,
+    IKafkaRecordMapper mapper,
+    ILogger<KafkaQueueAdapterReceiver> logger) : IQueueAdapterReceiver
+{
+    private readonly TopicPartition _topicPartition = new(options.Topic, partition);
+    private IConsumer<byte[]?, byte[]?>? _consumer;
+    private long _storedOffset = -1;
+
+    public Task Initialize(TimeSpan timeout)
+    {
+        var config = new ConsumerConfig
+        {
+            BootstrapServers = options.BootstrapServers,
+            GroupId = options.ConsumerGroup,
+            // Orleans, not Kafka, decides which silo reads which partition: no group membership, only offsets.
+            EnableAutoCommit = true,
+            EnableAutoOffsetStore = false,
+            AutoCommitIntervalMs = 500,
+            AutoOffsetReset = AutoOffsetReset.Earliest,
+            EnablePartitionEof = false,
+            ClientId = $"{providerName}-p{partition}",
+        };
+        foreach (var (key, value) in options.ConsumerConfig)
+        {
+            config.Set(key, value);
+        }
+
+        _consumer = new ConsumerBuilder<byte[]?, byte[]?>(config)
+            .SetErrorHandler((_, error) => KafkaStreamLog.ConsumerError(logger, providerName, partition, error.Reason))
+            .SetLogHandler((_, message) => KafkaStreamLog.Librdkafka(logger, providerName, message.Facility, message.Message))
+            .Build();
+        // Offset.Stored resumes at the group's committed offset, or at the earliest when there is none.
+        _consumer.Assign(new TopicPartitionOffset(_topicPartition, Offset.Stored));
+        KafkaStreamLog.PartitionAssigned(logger, providerName, options.Topic, partition);
+        return Task.CompletedTask;
+    }
+
+    [Obsolete("Orleans calls the overload with a CancellationToken.")]
+    public Task<IList<IBatchContainer>> GetQueueMessagesAsync(int maxCount) =>
+        GetQueueMessagesAsync(maxCount, CancellationToken.None);
+
+    public Task<IList<IBatchContainer>> GetQueueMessagesAsync(int maxCount, CancellationToken cancellationToken)
+    {
+        var consumer = _consumer ?? throw new InvalidOperationException("The receiver is not initialized.");
+        var records = new List<ConsumeResult<byte[]?, byte[]?>>();
+        try
+        {
+            // A zero timeout only drains what librdkafka has already fetched: the Orleans scheduler never blocks.
+            while (records.Count < options.MaxRecordsPerPull && consumer.Consume(TimeSpan.Zero) is { } record)
+            {
+                if (!record.IsPartitionEOF)
+                {
+                    records.Add(record);
+                }
+            }
+        }
+        catch (ConsumeException ex)
+        {
+            KafkaStreamLog.ConsumeFailed(logger, providerName, partition, ex.Error.Reason);
+        }
+
+        if (records.Count == 0)
+        {
+            return Task.FromResult<IList<IBatchContainer>>([]);
+        }
+
+        var batch = new KafkaRecordBatch(options.Topic, partition, records);
+        var mapped = mapper.Map(batch);
+        var containers = new List<IBatchContainer>(mapped.Count);
+        for (var i = 0; i < mapped.Count; i++)
+        {
+            var token = new EventSequenceTokenV2(batch.LastOffset, i);
+            containers.Add(new KafkaBatchContainer(mapped[i].StreamId, [.. mapped[i].Items], token));
+        }
+
+        return Task.FromResult<IList<IBatchContainer>>(containers);
+    }
+
+    [Obsolete("Orleans calls the overload with a CancellationToken.")]
+    public Task MessagesDeliveredAsync(IList<IBatchContainer> messages) =>
+        MessagesDeliveredAsync(messages, CancellationToken.None);
+
+    public Task MessagesDeliveredAsync(IList<IBatchContainer> messages, CancellationToken cancellationToken)
+    {
+        var delivered = -1L;
+        foreach (var message in messages)
+        {
+            if (message is KafkaBatchContainer container)
+            {
+                delivered = Math.Max(delivered, container.LastOffset);
+            }
+        }
+
+        if (delivered > _storedOffset && _consumer is { } consumer)
+        {
+            // Kafka's committed offset names the next record to read.
+            consumer.StoreOffset(new TopicPartitionOffset(_topicPartition, delivered + 1));
+            _storedOffset = delivered;
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task Shutdown(TimeSpan timeout)
+    {
+        var consumer = Interlocked.Exchange(ref _consumer, null);
+        if (consumer is null)
+        {
+            return Task.CompletedTask;
+        }
+
+        try
+        {
+            if (_storedOffset >= 0)
+            {
+                consumer.Commit();
+            }
+        }
+        catch (KafkaException ex)
+        {
+            KafkaStreamLog.FinalCommitFailed(logger, providerName, partition, ex.Error.Reason);
+        }
+        finally
+        {
+            consumer.Close();
+            consumer.Dispose();
+        }
+
+        KafkaStreamLog.PartitionReleased(logger, providerName, options.Topic, partition, _storedOffset);
+        return Task.CompletedTask;
+    }
+}

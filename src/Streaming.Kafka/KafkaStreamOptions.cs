@@ -1,0 +1,32 @@
+namespace Bandit.Streaming.Kafka;
+
+/// <summary>How a Kafka stream provider reaches its topic. One Orleans queue per Kafka partition.</summary>
+public sealed class KafkaStreamOptions
+{
+    /// <summary>Default records taken from one partition per pull.</summary>
+    public const int DefaultMaxRecordsPerPull = 2000;
+
+    /// <summary>Default size of the per-partition cache of delivered-but-uncommitted batches.</summary>
+    public const int DefaultCacheSize = 1024;
+
+    /// <summary>Kafka bootstrap servers, "host:port[,host:port]".</summary>
+    public string BootstrapServers { get; set; } = "";
+
+    /// <summary>The topic to read.</summary>
+    public string Topic { get; set; } = "";
+
+    /// <summary>The consumer group whose committed offsets say where reading resumes.</summary>
+    public string ConsumerGroup { get; set; } = "";
+
+    /// <summary>Number of partitions of the topic; each becomes one Orleans queue.</summary>
+    public int Partitions { get; set; }
+
+    /// <summary>Most records taken from one partition per pull; they become one stream item per stream.</summary>
+    public int MaxRecordsPerPull { get; set; } = DefaultMaxRecordsPerPull;
+
+    /// <summary>Batches a queue holds until every consumer has processed them.</summary>
+    public int CacheSize { get; set; } = DefaultCacheSize;
+
+    /// <summary>Extra librdkafka settings for the consumer (security, timeouts).</summary>
+    public Dictionary<string, string> ConsumerConfig { get; } = new(StringComparer.Ordinal);
+}

@@ -1,0 +1,66 @@
+using System.Diagnostics;
+using StackExchange.Redis;
+
+namespace Bandit.Tests.Fixtures;
+
+/// <summary>A real redis-server on 127.0.0.1 and a free port, without persistence, for one test run.</summary>
+public sealed class RedisServer : IAsyncLifetime
+{
+    private Process? _process;
+
+    public int Port { get; } = FreePort.Next();
+
+    public string ConnectionString => $"127.0.0.1:{Port}";
+
+    public async Task InitializeAsync()
+    {
+        var start = new ProcessStartInfo("redis-server")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var argument in new[] { "--port", Port.ToString(), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no" })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        try
+        {
+            _process = Process.Start(start) ?? throw new InvalidOperationException("redis-server did not start");
+        }
+        catch (System.ComponentModel.Win32Exception ex)
+        {
+            throw new InvalidOperationException("redis-server is not installed (apt-get install redis-server)", ex);
+        }
+
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+        await Eventually.ReturnsAsync(Ping, ok => ok, TimeSpan.FromSeconds(20), "redis-server answering PING");
+    }
+
+    public Task DisposeAsync()
+    {
+        if (_process is { HasExited: false })
+        {
+            _process.Kill();
+            _process.WaitForExit(5000);
+        }
+
+        _process?.Dispose();
+        return Task.CompletedTask;
+    }
+
+    private async Task<bool> Ping()
+    {
+        try
+        {
+            using var connection = await ConnectionMultiplexer.ConnectAsync(ConnectionString + ",connectTimeout=500,abortConnect=true");
+            await connection.GetDatabase().PingAsync();
+            return true;
+        }
+        catch (RedisConnectionException)
+        {
+            return false;
+        }
+    }
+}

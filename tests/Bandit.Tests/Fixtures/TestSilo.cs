@@ -1,0 +1,71 @@
+using Bandit.Contracts.Gateway.V1;
+using Bandit.Silo;
+using Grpc.Net.Client;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+
+namespace Bandit.Tests.Fixtures;
+
+/// <summary>
+/// The real silo host (storage, clustering, Kafka stream, gateway) started in-process on free ports,
+/// with a real gRPC client over a socket.
+/// </summary>
+public sealed class TestSilo : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private TestSilo(WebApplication app, int grpcPort)
+    {
+        _app = app;
+        Channel = GrpcChannel.ForAddress($"http://127.0.0.1:{grpcPort}");
+        Client = new FeedRanking.FeedRankingClient(Channel);
+    }
+
+    public GrpcChannel Channel { get; }
+
+    public FeedRanking.FeedRankingClient Client { get; }
+
+    public IServiceProvider Services => _app.Services;
+
+    public static async Task<TestSilo> StartAsync(TestSiloSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+
+        var grpcPort = FreePort.Next();
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            EnvironmentName = "Test",
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Logging:LogLevel:Default"] = "Warning",
+            ["Logging:LogLevel:Orleans"] = "Error",
+            ["Kestrel:Endpoints:Grpc:Url"] = $"http://127.0.0.1:{grpcPort}",
+            ["Kestrel:Endpoints:Grpc:Protocols"] = "Http2",
+            ["Kestrel:Endpoints:Web:Url"] = $"http://127.0.0.1:{FreePort.Next()}",
+            ["Bandit:Kafka:BootstrapServers"] = settings.BootstrapServers,
+            ["Bandit:Kafka:Topic"] = settings.Topic,
+            ["Bandit:Kafka:Partitions"] = settings.Partitions.ToString(),
+            ["Bandit:Kafka:ConsumerGroup"] = settings.ServiceId,
+            ["Bandit:Redis:ConnectionString"] = settings.RedisConnectionString,
+            ["Bandit:Cluster:ServiceId"] = settings.ServiceId,
+            ["Bandit:Cluster:ClusterId"] = settings.ServiceId,
+            ["Bandit:Cluster:SiloPort"] = FreePort.Next().ToString(),
+            ["Bandit:Cluster:GatewayPort"] = FreePort.Next().ToString(),
+        });
+        builder.AddBanditSilo();
+        var app = builder.Build();
+        app.MapBanditSilo();
+        await app.StartAsync();
+        return new TestSilo(app, grpcPort);
+    }
+
+    /// <summary>Stops the silo gracefully, as on SIGTERM.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        Channel.Dispose();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}
