@@ -15,7 +15,9 @@ public static class GatewayServiceCollectionExtensions
         services.AddOptions<GatewayOptions>().Bind(configuration.GetSection(GatewayOptions.Section));
         services.AddGrpc(o => o.MaxReceiveMessageSize = 64 * 1024);
         services.AddGrpcReflection();
-        services.AddGrpcHealthChecks();
+        // Answer health from a fresh check, not from a cache the publisher fills only every few seconds.
+        services.AddGrpcHealthChecks(o => o.UseHealthChecksCache = false)
+            .AddCheck<ClusterHealthCheck>("cluster");
         services.AddSingleton<ClickEventPublisher>();
         services.AddSingleton(TimeProvider.System);
         return services;

@@ -5,6 +5,12 @@ using Bandit.Tools.Replay;
 using Grpc.Core;
 using Grpc.Net.Client;
 
+if (args.Length == 0 || args.Contains("--help") || args.Contains("-h"))
+{
+    Console.WriteLine(ReplayArguments.Usage);
+    return args.Length == 0 ? 2 : 0;
+}
+
 ReplayArguments arguments;
 try
 {

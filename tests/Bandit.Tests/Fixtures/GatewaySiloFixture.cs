@@ -1,0 +1,30 @@
+namespace Bandit.Tests.Fixtures;
+
+/// <summary>A running silo with its gateway, its own Redis and broker, shared by the gateway tests.</summary>
+public sealed class GatewaySiloFixture : IAsyncLifetime
+{
+    public const int Partitions = 4;
+
+    private readonly RedisServer _redis = new();
+
+    public DevBrokerFixture Broker { get; } = new();
+
+    public string Topic { get; private set; } = "";
+
+    public TestSilo Silo { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        await _redis.InitializeAsync();
+        Topic = Broker.CreateTopic(Partitions);
+        Silo = await TestSilo.StartAsync(new TestSiloSettings(
+            Broker.BootstrapServers, Topic, Partitions, _redis.ConnectionString, "gateway-tests"));
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Silo.DisposeAsync();
+        Broker.Dispose();
+        await _redis.DisposeAsync();
+    }
+}
