@@ -79,7 +79,8 @@ public sealed class ClickLogPublisher(string bootstrapServers, string topic)
                 producer.Produce(topic, message, tally.Record);
                 return;
             }
-            catch (ProduceException<string, byte[]> ex) when (ex.Error.Code == Confluent.Kafka.ErrorCode.Local_QueueFull)
+            catch (ProduceException<string, byte[]> ex)
+                when (ex.Error.Code == Confluent.Kafka.ErrorCode.Local_QueueFull)
             {
                 // The client's queue is full: let deliveries drain before handing it more.
                 producer.Poll(TimeSpan.FromMilliseconds(50));

@@ -91,7 +91,13 @@ public static class ClickLogReader
 
             if (names.Contains("post_id"))
             {
-                return new Columns(true, Require(names, "timestamp"), Require(names, "post_id"), Require(names, "clicked"), -1, false);
+                return new Columns(
+                    true,
+                    Require(names, "timestamp"),
+                    Require(names, "post_id"),
+                    Require(names, "clicked"),
+                    -1,
+                    Obd: false);
             }
 
             // A plain log without a header: the first line is data.
@@ -146,7 +152,8 @@ public static class ClickLogReader
             return parsed;
         }
 
-        throw new ClickLogFormatException($"line {line}: timestamp '{Clip(text)}' is neither ISO 8601 nor Unix milliseconds");
+        throw new ClickLogFormatException(
+            $"line {line}: timestamp '{Clip(text)}' is neither ISO 8601 nor Unix milliseconds");
     }
 
     private static bool ParseClicked(string text, long line, string field) => text switch
@@ -159,7 +166,8 @@ public static class ClickLogReader
     private static int ParsePosition(string text, long line) =>
         int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var position) && position <= 10_000
             ? position
-            : throw new ClickLogFormatException($"line {line}: position must be a whole number up to 10000, got '{Clip(text)}'");
+            : throw new ClickLogFormatException(
+                $"line {line}: position must be a whole number up to 10000, got '{Clip(text)}'");
 
     private static string Clip(string text) => text.Length <= 40 ? text : text[..40] + "...";
 }

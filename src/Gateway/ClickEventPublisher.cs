@@ -34,8 +34,12 @@ public sealed class ClickEventPublisher : IDisposable
             .Build());
     }
 
-    /// <summary>Publishes one event keyed by its post id; throws <see cref="ProduceException{K,V}"/> on failure.</summary>
-    public async Task<TopicPartitionOffset> PublishAsync(ClickStreamEvent clickEvent, CancellationToken cancellationToken)
+    /// <summary>
+    /// Publishes one event keyed by its post id; throws <see cref="ProduceException{K,V}"/> on failure.
+    /// </summary>
+    public async Task<TopicPartitionOffset> PublishAsync(
+        ClickStreamEvent clickEvent,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(clickEvent);
 

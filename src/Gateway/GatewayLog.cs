@@ -5,7 +5,8 @@ internal static partial class GatewayLog
     [LoggerMessage(EventId = 3001, Level = LogLevel.Warning, Message = "Kafka producer error {Code}: {Reason}")]
     public static partial void ProducerError(ILogger logger, string code, string reason);
 
-    [LoggerMessage(EventId = 3002, Level = LogLevel.Warning, Message = "Publishing an event for {PostId} failed: {Reason}")]
+    [LoggerMessage(EventId = 3002, Level = LogLevel.Warning,
+        Message = "Publishing an event for {PostId} failed: {Reason}")]
     public static partial void PublishFailed(ILogger logger, string postId, string reason);
 
     [LoggerMessage(EventId = 3003, Level = LogLevel.Warning, Message = "Cluster call {Operation} failed")]

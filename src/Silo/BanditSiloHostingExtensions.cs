@@ -50,7 +50,8 @@ public static class BanditSiloHostingExtensions
             .ValidateOnStart();
         builder.Services.AddOptions<RankingOptions>().Bind(configuration.GetSection(RankingOptions.Section))
             .Validate(
-                o => o.ShardCount is > 0 and <= PostSharding.DirectoryBuckets && (o.ShardCount & (o.ShardCount - 1)) == 0,
+                o => o.ShardCount is > 0 and <= PostSharding.DirectoryBuckets
+                    && (o.ShardCount & (o.ShardCount - 1)) == 0,
                 $"Bandit:Ranking:ShardCount must be a power of two up to {PostSharding.DirectoryBuckets}.")
             .Validate(o => o.CandidatePoolSize > 0, "Bandit:Ranking:CandidatePoolSize must be positive.")
             .ValidateOnStart();
@@ -73,7 +74,10 @@ public static class BanditSiloHostingExtensions
             else
             {
                 var redisOptions = ConfigurationOptions.Parse(redis);
-                silo.ConfigureEndpoints(IPAddress.Parse(settings.AdvertisedAddress), settings.SiloPort, settings.GatewayPort);
+                silo.ConfigureEndpoints(
+                    IPAddress.Parse(settings.AdvertisedAddress),
+                    settings.SiloPort,
+                    settings.GatewayPort);
                 silo.UseRedisClustering(o => o.ConfigurationOptions = redisOptions.Clone());
                 silo.AddRedisGrainStorage(BanditStorage.Name, o => o.ConfigurationOptions = redisOptions.Clone());
                 var endpoints = string.Join(',', redisOptions.EndPoints.Select(e => e.ToString()));
@@ -105,7 +109,8 @@ public static class BanditSiloHostingExtensions
         });
 
         builder.Services.AddBanditGateway(configuration);
-        builder.Services.AddHostedService(sp => new StartupNotes(sp.GetRequiredService<ILogger<StartupNotes>>(), startupNotes));
+        builder.Services.AddHostedService(
+            sp => new StartupNotes(sp.GetRequiredService<ILogger<StartupNotes>>(), startupNotes));
         return builder;
     }
 

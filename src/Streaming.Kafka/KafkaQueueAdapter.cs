@@ -26,11 +26,14 @@ internal sealed class KafkaQueueAdapter(
         IEnumerable<T> events,
         StreamSequenceToken? token,
         Dictionary<string, object>? requestContext) =>
-        throw new NotSupportedException($"Stream provider '{name}' is read-only: produce to Kafka topic '{options.Topic}'.");
+        throw new NotSupportedException(
+            $"Stream provider '{name}' is read-only: produce to Kafka topic '{options.Topic}'.");
 
     public IQueueAdapterReceiver CreateReceiver(QueueId queueId)
     {
-        var partition = int.Parse(queueMapper.QueueToPartition(queueId), System.Globalization.CultureInfo.InvariantCulture);
+        var partition = int.Parse(
+            queueMapper.QueueToPartition(queueId),
+            System.Globalization.CultureInfo.InvariantCulture);
         return new KafkaQueueAdapterReceiver(
             name,
             partition,

@@ -40,8 +40,10 @@ internal sealed class KafkaQueueAdapterReceiver(
         }
 
         _consumer = new ConsumerBuilder<byte[]?, byte[]?>(config)
-            .SetErrorHandler((_, error) => KafkaStreamLog.ConsumerError(logger, providerName, partition, error.Reason))
-            .SetLogHandler((_, message) => KafkaStreamLog.Librdkafka(logger, providerName, message.Facility, message.Message))
+            .SetErrorHandler((_, error) =>
+                KafkaStreamLog.ConsumerError(logger, providerName, partition, error.Reason))
+            .SetLogHandler((_, message) =>
+                KafkaStreamLog.Librdkafka(logger, providerName, message.Facility, message.Message))
             .Build();
         // Offset.Stored resumes at the group's committed offset, or at the earliest when there is none.
         _consumer.Assign(new TopicPartitionOffset(_topicPartition, Offset.Stored));

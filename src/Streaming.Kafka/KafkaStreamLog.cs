@@ -29,6 +29,7 @@ internal static partial class KafkaStreamLog
         Message = "Stream provider {Provider} partition {Partition}: final offset commit failed: {Reason}")]
     public static partial void FinalCommitFailed(ILogger logger, string provider, int partition, string reason);
 
-    [LoggerMessage(EventId = 1006, Level = LogLevel.Debug, Message = "Stream provider {Provider} librdkafka {Facility}: {Text}")]
+    [LoggerMessage(EventId = 1006, Level = LogLevel.Debug,
+        Message = "Stream provider {Provider} librdkafka {Facility}: {Text}")]
     public static partial void Librdkafka(ILogger logger, string provider, string facility, string text);
 }

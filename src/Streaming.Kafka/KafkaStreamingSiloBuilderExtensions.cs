@@ -26,9 +26,13 @@ public static class KafkaStreamingSiloBuilderExtensions
 
         builder.Services.AddOptions<KafkaStreamOptions>(name)
             .Configure(configure)
-            .Validate(o => !string.IsNullOrWhiteSpace(o.BootstrapServers), "KafkaStreamOptions.BootstrapServers is required.")
+            .Validate(
+                o => !string.IsNullOrWhiteSpace(o.BootstrapServers),
+                "KafkaStreamOptions.BootstrapServers is required.")
             .Validate(o => !string.IsNullOrWhiteSpace(o.Topic), "KafkaStreamOptions.Topic is required.")
-            .Validate(o => !string.IsNullOrWhiteSpace(o.ConsumerGroup), "KafkaStreamOptions.ConsumerGroup is required.")
+            .Validate(
+                o => !string.IsNullOrWhiteSpace(o.ConsumerGroup),
+                "KafkaStreamOptions.ConsumerGroup is required.")
             .Validate(o => o.Partitions > 0, "KafkaStreamOptions.Partitions must be positive.")
             .Validate(o => o.MaxRecordsPerPull > 0, "KafkaStreamOptions.MaxRecordsPerPull must be positive.")
             .ValidateOnStart();

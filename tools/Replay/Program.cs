@@ -43,12 +43,14 @@ try
     var summary = publisher.Publish(
         ClickLogReader.Read(arguments.File, arguments.Prefix),
         arguments.RunId,
-        p => Console.Error.Write($"\r  rows {p.Rows,9:N0}  events {p.Produced,9:N0}  acknowledged {p.Acknowledged,9:N0}  failed {p.Failed:N0}   "),
+        p => Console.Error.Write(
+            $"\r  rows {p.Rows,9:N0}  events {p.Produced,9:N0}  acked {p.Acknowledged,9:N0}  failed {p.Failed:N0}   "),
         cancel.Token);
     Console.Error.WriteLine();
     if (summary.Progress.Failed > 0)
     {
-        Console.Error.WriteLine($"bandit-replay: the broker did not acknowledge {summary.Progress.Failed} events; nothing waits for them");
+        Console.Error.WriteLine(
+            $"bandit-replay: the broker did not acknowledge {summary.Progress.Failed} events; nothing waits for them");
         return 1;
     }
 
@@ -66,14 +68,16 @@ try
         cancel.Token);
     Console.Error.WriteLine();
 
-    var top = await client.GetTopKAsync(new GetTopKRequest { K = arguments.Top, Policy = arguments.Policy }, cancellationToken: cancel.Token);
+    var request = new GetTopKRequest { K = arguments.Top, Policy = arguments.Policy };
+    var top = await client.GetTopKAsync(request, cancellationToken: cancel.Token);
     Console.WriteLine($"top {top.Posts.Count} by {top.Policy}:");
     Console.WriteLine($"{"rank",4}  {"post",-24} {"impressions",11} {"clicks",7} {"mean",9} {"score",9}");
     foreach (var post in top.Posts)
     {
         Console.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
-            $"{post.Rank,4}  {post.PostId,-24} {post.Impressions,11} {post.Clicks,7} {post.PosteriorMean,9:0.000000} {post.Score,9:0.000000}"));
+            $"{post.Rank,4}  {post.PostId,-24} {post.Impressions,11} {post.Clicks,7} "
+            + $"{post.PosteriorMean,9:0.000000} {post.Score,9:0.000000}"));
     }
 
     return 0;

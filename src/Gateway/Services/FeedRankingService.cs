@@ -1,3 +1,4 @@
+using System.Globalization;
 using Bandit.Contracts;
 using Bandit.Contracts.Events.V1;
 using Bandit.Contracts.Gateway.V1;
@@ -18,9 +19,6 @@ internal sealed class FeedRankingService(
     TimeProvider timeProvider,
     ILogger<FeedRankingService> logger) : FeedRanking.FeedRankingBase
 {
-    /// <summary>Event times earlier than this are refused as corrupt clocks.</summary>
-    private static readonly DateTimeOffset EarliestEventTime = new(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
-
     public override Task<RecordEventReply> RecordImpression(RecordEventRequest request, ServerCallContext context) =>
         RecordAsync(request, ClickStreamEventType.Impression, context);
 
@@ -89,8 +87,8 @@ internal sealed class FeedRankingService(
     {
         var partitions = streamOptions.Value.Partitions;
         var offsets = await CallClusterAsync("GetIngestProgress", () => Task.WhenAll(Enumerable.Range(0, partitions)
-            .Select(p => grains.GetGrain<IPartitionIngestGrain>(p.ToString(System.Globalization.CultureInfo.InvariantCulture))
-                .GetAppliedOffsetAsync())));
+            .Select(p => grains.GetGrain<IPartitionIngestGrain>(p.ToString(CultureInfo.InvariantCulture)))
+            .Select(ingest => ingest.GetAppliedOffsetAsync())));
 
         var reply = new IngestProgress();
         for (var p = 0; p < partitions; p++)
@@ -153,10 +151,14 @@ internal sealed class FeedRankingService(
             throw RequestValidation.Invalid("event_time", "has nanos outside 0..999999999");
         }
 
+        // Checked in seconds first: ToDateTimeOffset throws for seconds outside the representable range.
         var seconds = timestamp.Seconds;
-        if (seconds < EarliestEventTime.ToUnixTimeSeconds() || seconds > (now + TimeSpan.FromDays(1)).ToUnixTimeSeconds())
+        var milliseconds = seconds is > -100_000_000_000L and < 100_000_000_000L ? seconds * 1000 : long.MinValue;
+        if (EventTimeRules.Validate(milliseconds, now) is not null)
         {
-            throw RequestValidation.Invalid("event_time", $"must be between {EarliestEventTime:yyyy-MM-dd} and one day ahead");
+            throw RequestValidation.Invalid(
+                "event_time",
+                $"must be between {EventTimeRules.Earliest:yyyy-MM-dd} and one day ahead");
         }
 
         return timestamp.ToDateTimeOffset();

@@ -14,21 +14,15 @@ namespace Bandit.Grains.Ingest;
 public sealed class ClickRecordMapper(TimeProvider timeProvider, ILogger<ClickRecordMapper> logger)
     : IKafkaRecordMapper
 {
-    /// <summary>Events older than this are taken for corrupt clocks, not history.</summary>
-    public static readonly DateTimeOffset EarliestEventTime = new(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
-
-    /// <summary>How far ahead of the silo's clock an event time may be.</summary>
-    public static readonly TimeSpan MaxClockSkew = TimeSpan.FromDays(1);
-
     public IReadOnlyList<KafkaStreamItems> Map(KafkaRecordBatch batch)
     {
         ArgumentNullException.ThrowIfNull(batch);
 
-        var latest = timeProvider.GetUtcNow() + MaxClockSkew;
+        var now = timeProvider.GetUtcNow();
         var events = new List<ClickEvent>(batch.Records.Count);
         foreach (var record in batch.Records)
         {
-            var decoded = Decode(record.Message.Key, record.Message.Value, record.Offset.Value, latest, out var reason);
+            var decoded = Decode(record.Message.Key, record.Message.Value, record.Offset.Value, now, out var reason);
             if (decoded is null)
             {
                 IngestLog.RecordRejected(logger, batch.Partition, record.Offset.Value, reason);
@@ -38,7 +32,8 @@ public sealed class ClickRecordMapper(TimeProvider timeProvider, ILogger<ClickRe
             events.Add(decoded);
         }
 
-        var streamId = StreamId.Create(ClickStreamNames.Namespace, batch.Partition.ToString(CultureInfo.InvariantCulture));
+        var streamKey = batch.Partition.ToString(CultureInfo.InvariantCulture);
+        var streamId = StreamId.Create(ClickStreamNames.Namespace, streamKey);
         var item = new ClickEventBatch(batch.Partition, batch.LastOffset, [.. events]);
         return [new KafkaStreamItems(streamId, [item])];
     }
@@ -48,7 +43,7 @@ public sealed class ClickRecordMapper(TimeProvider timeProvider, ILogger<ClickRe
         byte[]? key,
         byte[]? value,
         long offset,
-        DateTimeOffset latest,
+        DateTimeOffset now,
         out string reason)
     {
         if (value is null || value.Length == 0)
@@ -92,10 +87,9 @@ public sealed class ClickRecordMapper(TimeProvider timeProvider, ILogger<ClickRe
             return null;
         }
 
-        if (message.EventTimeUnixMs < EarliestEventTime.ToUnixTimeMilliseconds()
-            || message.EventTimeUnixMs > latest.ToUnixTimeMilliseconds())
+        if (EventTimeRules.Validate(message.EventTimeUnixMs, now) is { } timeProblem)
         {
-            reason = $"event time {message.EventTimeUnixMs} ms is outside {EarliestEventTime:yyyy-MM-dd}..now+1d";
+            reason = timeProblem;
             return null;
         }
 

@@ -20,7 +20,8 @@ internal sealed class RankerShardGrain(IOptions<RankingOptions> options) : Grain
         for (var bucket = Shard; bucket < PostSharding.DirectoryBuckets; bucket += shardCount)
         {
             var postIds = await GrainFactory.GetGrain<IPostDirectoryGrain>(bucket).GetPostIdsAsync();
-            var snapshots = await Task.WhenAll(postIds.Select(id => GrainFactory.GetGrain<IPostArmGrain>(id).GetAsync()));
+            var snapshots = await Task.WhenAll(
+                postIds.Select(id => GrainFactory.GetGrain<IPostArmGrain>(id).GetAsync()));
             foreach (var snapshot in snapshots)
             {
                 if (snapshot is not null)

@@ -7,14 +7,14 @@ namespace Bandit.Tests.Ingest;
 
 public sealed class ClickRecordMapperTests
 {
-    private static readonly DateTimeOffset Latest = new(2026, 12, 5, 0, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset Now = new(2026, 12, 4, 0, 0, 0, TimeSpan.Zero);
 
     [Fact]
     public void Decode_ValidClick_ReturnsTheEvent()
     {
         var value = Event("post-1", ClickStreamEventType.Click, 1_700_000_000_000).ToByteArray();
 
-        var decoded = ClickRecordMapper.Decode("post-1"u8.ToArray(), value, 77, Latest, out var reason);
+        var decoded = ClickRecordMapper.Decode("post-1"u8.ToArray(), value, 77, Now, out var reason);
 
         Assert.Equal(new ClickEvent(77, "post-1", ArmEventKind.Click, 1_700_000_000_000, "e-1"), decoded);
         Assert.Equal("", reason);
@@ -38,7 +38,7 @@ public sealed class ClickRecordMapperTests
     [MemberData(nameof(Poison))]
     public void Decode_PoisonRecord_IsRejectedWithAReason(byte[]? key, byte[]? value, string expectedReason)
     {
-        var decoded = ClickRecordMapper.Decode(key, value, 1, Latest, out var reason);
+        var decoded = ClickRecordMapper.Decode(key, value, 1, Now, out var reason);
 
         Assert.Null(decoded);
         Assert.Contains(expectedReason, reason, StringComparison.Ordinal);
