@@ -1,6 +1,11 @@
 using Bandit.Silo;
 
-var builder = WebApplication.CreateBuilder(args);
+// Content root beside the binaries, so appsettings.json is found whatever the working directory.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+{
+    Args = args,
+    ContentRootPath = AppContext.BaseDirectory,
+});
 builder.AddBanditSilo();
 
 var app = builder.Build();
