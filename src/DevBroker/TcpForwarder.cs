@@ -10,12 +10,17 @@ namespace Bandit.DevBroker;
 /// </summary>
 internal sealed class TcpForwarder : IDisposable, IAsyncDisposable
 {
+    // The mock brokers listen with a backlog of 5: a burst of connects overflows it and the kernel
+    // drops SYNs, which clients only retry after 1 s, 3 s, 7 s... So connect upstream a few at a time.
+    private const int MaxPendingConnects = 1;
+
     private static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(5);
 
     private readonly Socket _listener;
     private readonly IPEndPoint _target;
     private readonly CancellationTokenSource _stopping = new();
     private readonly ConcurrentDictionary<TcpRelay, byte> _relays = new();
+    private readonly SemaphoreSlim _connectGate = new(MaxPendingConnects);
     private readonly Task _acceptLoop;
     private int _disposed;
 
@@ -127,7 +132,7 @@ internal sealed class TcpForwarder : IDisposable, IAsyncDisposable
                 return;
             }
 
-            var relay = new TcpRelay(client, _target);
+            var relay = new TcpRelay(client, _target, _connectGate);
             _relays.TryAdd(relay, 0);
             _ = ForgetWhenClosedAsync(relay);
         }

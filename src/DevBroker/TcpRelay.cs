@@ -12,11 +12,13 @@ internal sealed class TcpRelay
     private readonly Socket _client;
     private readonly Socket _upstream;
     private readonly IPEndPoint _target;
+    private readonly SemaphoreSlim _connectGate;
 
-    public TcpRelay(Socket client, IPEndPoint target)
+    public TcpRelay(Socket client, IPEndPoint target, SemaphoreSlim connectGate)
     {
         _client = client;
         _target = target;
+        _connectGate = connectGate;
         _upstream = new Socket(target.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
         _client.NoDelay = true;
     }
@@ -38,12 +40,22 @@ internal sealed class TcpRelay
     {
         try
         {
-            await _upstream.ConnectAsync(_target).ConfigureAwait(false);
+            await _connectGate.WaitAsync().ConfigureAwait(false);
+            try
+            {
+                await _upstream.ConnectAsync(_target).ConfigureAwait(false);
+            }
+            finally
+            {
+                _connectGate.Release();
+            }
+
             await Task.WhenAll(PumpAsync(_client, _upstream), PumpAsync(_upstream, _client))
                 .ConfigureAwait(false);
         }
         catch (Exception ex) when (IsConnectionFailure(ex))
         {
+            Console.Error.WriteLine("DEBUGRELAY run: " + ex.GetType().Name + " " + ex.Message);
             // The broker is gone or the relay was aborted: the client sees its connection close.
         }
         finally
@@ -76,6 +88,7 @@ internal sealed class TcpRelay
         }
         catch (Exception ex) when (IsConnectionFailure(ex))
         {
+            Console.Error.WriteLine("DEBUGRELAY pump: " + ex.GetType().Name + " " + ex.Message);
             // A reset on one side must not leave the other side open.
             Abort();
         }

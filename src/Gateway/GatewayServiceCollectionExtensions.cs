@@ -16,7 +16,12 @@ public static class GatewayServiceCollectionExtensions
         services.AddGrpc(o => o.MaxReceiveMessageSize = 64 * 1024);
         services.AddGrpcReflection();
         // Answer health from a fresh check, not from a cache the publisher fills only every few seconds.
-        services.AddGrpcHealthChecks(o => o.UseHealthChecksCache = false)
+        services.AddGrpcHealthChecks(o =>
+            {
+                o.UseHealthChecksCache = false;
+                // The service's own name answers too, as gRPC health clients commonly ask for it.
+                o.Services.Map(Contracts.Gateway.V1.FeedRanking.Descriptor.FullName, _ => true);
+            })
             .AddCheck<ClusterHealthCheck>("cluster");
         services.AddSingleton<ClickEventPublisher>();
         services.AddSingleton(TimeProvider.System);

@@ -132,6 +132,10 @@ internal sealed class KafkaQueueAdapterReceiver(
                 consumer.Commit();
             }
         }
+        catch (KafkaException ex) when (ex.Error.Code == Confluent.Kafka.ErrorCode.Local_NoOffset)
+        {
+            // The background commit already took every stored offset: nothing is left to commit.
+        }
         catch (KafkaException ex)
         {
             KafkaStreamLog.FinalCommitFailed(logger, providerName, partition, ex.Error.Reason);

@@ -26,8 +26,8 @@ internal sealed record ReplayArguments(
           --prefix TEXT           put before every post id         (default none)
           --top K                 how many posts to print          (default 10)
           --policy NAME           posterior-mean | thompson        (default posterior-mean)
-          --run-id TEXT           event id prefix; reuse it to make a re-run count nothing twice
-                                  (default: a new id per run)
+          --run-id TEXT           prefix of the event ids (default: a new id per run). Every
+                                  replay is counted: replaying a log again adds its events again
           --timeout SECONDS       how long to wait for the service (default 300)
         """;
 

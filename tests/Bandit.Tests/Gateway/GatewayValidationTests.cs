@@ -71,8 +71,10 @@ public sealed class GatewayValidationTests(GatewaySiloFixture fixture)
     {
         var health = new Health.HealthClient(fixture.Silo.Channel);
 
-        var reply = await health.CheckAsync(new HealthCheckRequest());
+        var overall = await health.CheckAsync(new HealthCheckRequest());
+        var service = await health.CheckAsync(new HealthCheckRequest { Service = "bandit.gateway.v1.FeedRanking" });
 
-        Assert.Equal(HealthCheckResponse.Types.ServingStatus.Serving, reply.Status);
+        Assert.Equal(HealthCheckResponse.Types.ServingStatus.Serving, overall.Status);
+        Assert.Equal(HealthCheckResponse.Types.ServingStatus.Serving, service.Status);
     }
 }
