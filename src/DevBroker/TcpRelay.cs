@@ -9,10 +9,15 @@ internal sealed class TcpRelay
 {
     private const int BufferSize = 64 * 1024;
 
+    // How long a connection that stays silent may hold the connect gate.
+    private static readonly TimeSpan AcceptProofTimeout = TimeSpan.FromMilliseconds(100);
+
     private readonly Socket _client;
     private readonly Socket _upstream;
     private readonly IPEndPoint _target;
     private readonly SemaphoreSlim _connectGate;
+    private readonly TaskCompletionSource _upstreamAnswered =
+        new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public TcpRelay(Socket client, IPEndPoint target, SemaphoreSlim connectGate)
     {
@@ -26,7 +31,11 @@ internal sealed class TcpRelay
     /// <summary>Completes once both sockets are closed; never faults.</summary>
     public Task Completion { get; private set; } = Task.CompletedTask;
 
-    /// <summary>Connects upstream and copies bytes both ways until both sides are done.</summary>
+    /// <summary>
+    /// Connects upstream and copies bytes both ways until both sides are done. The connect gate is
+    /// held until the broker has answered once (or briefly, if the client stays silent): a finished
+    /// handshake does not mean the broker has accepted, and its accept queue is tiny.
+    /// </summary>
     public Task Start() => Completion = RunAsync();
 
     /// <summary>Closes both sockets at once, which ends both copy loops.</summary>
@@ -41,27 +50,27 @@ internal sealed class TcpRelay
         try
         {
             await _connectGate.WaitAsync().ConfigureAwait(false);
-            try
-            {
-                await _upstream.ConnectAsync(_target).ConfigureAwait(false);
-            }
-            finally
-            {
-                _connectGate.Release();
-            }
-
+            _ = ReleaseGateWhenAcceptedAsync();
+            await _upstream.ConnectAsync(_target).ConfigureAwait(false);
             await Task.WhenAll(PumpAsync(_client, _upstream), PumpAsync(_upstream, _client))
                 .ConfigureAwait(false);
         }
         catch (Exception ex) when (IsConnectionFailure(ex))
         {
-            Console.Error.WriteLine("DEBUGRELAY run: " + ex.GetType().Name + " " + ex.Message);
             // The broker is gone or the relay was aborted: the client sees its connection close.
         }
         finally
         {
+            _upstreamAnswered.TrySetResult();
             Abort();
         }
+    }
+
+    private async Task ReleaseGateWhenAcceptedAsync()
+    {
+        await _upstreamAnswered.Task.WaitAsync(AcceptProofTimeout)
+            .ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        _connectGate.Release();
     }
 
     private async Task PumpAsync(Socket from, Socket to)
@@ -72,6 +81,11 @@ internal sealed class TcpRelay
             while (true)
             {
                 var read = await from.ReceiveAsync(buffer, SocketFlags.None).ConfigureAwait(false);
+                if (from == _upstream)
+                {
+                    _upstreamAnswered.TrySetResult();
+                }
+
                 if (read == 0)
                 {
                     // Pass the half-close on, so the peer can finish what it is sending.
@@ -88,7 +102,6 @@ internal sealed class TcpRelay
         }
         catch (Exception ex) when (IsConnectionFailure(ex))
         {
-            Console.Error.WriteLine("DEBUGRELAY pump: " + ex.GetType().Name + " " + ex.Message);
             // A reset on one side must not leave the other side open.
             Abort();
         }
