@@ -16,9 +16,10 @@ public sealed partial class MockKafkaCluster : IDisposable, IAsyncDisposable
 
     private readonly Lock _gate = new();
     private readonly int _replicationFactor;
+    private readonly string _mockBootstraps;
+    private readonly IPEndPoint? _firstBroker;
     private nint _handle;
     private nint _cluster;
-    private readonly string _mockBootstraps;
     private TcpForwarder? _forwarder;
 
     private MockKafkaCluster(nint handle, nint cluster, int brokerCount)
@@ -29,6 +30,7 @@ public sealed partial class MockKafkaCluster : IDisposable, IAsyncDisposable
         // The mock's own auto-create uses the same rule; it does not replicate anything either way.
         _replicationFactor = Math.Min(brokerCount, 3);
         _mockBootstraps = Marshal.PtrToStringUTF8(NativeMethods.MockClusterBootstraps(cluster)) ?? "";
+        _firstBroker = ParseFirstBroker(_mockBootstraps);
         BootstrapServers = _mockBootstraps;
     }
 
@@ -66,9 +68,10 @@ public sealed partial class MockKafkaCluster : IDisposable, IAsyncDisposable
         var mock = new MockKafkaCluster(handle, cluster, options.BrokerCount);
         try
         {
-            if (mock._mockBootstraps.Length == 0)
+            if (mock._firstBroker is null)
             {
-                throw new InvalidOperationException("The librdkafka mock cluster reported no listeners.");
+                throw new InvalidOperationException(
+                    $"The librdkafka mock cluster reported unusable listeners: '{mock._mockBootstraps}'.");
             }
 
             NativeMethods.MockGroupInitialRebalanceDelayMs(cluster, 0);
@@ -79,7 +82,7 @@ public sealed partial class MockKafkaCluster : IDisposable, IAsyncDisposable
 
             if (options.Port > 0)
             {
-                mock._forwarder = TcpForwarder.Start(options.Port, mock.FirstBrokerEndPoint());
+                mock._forwarder = TcpForwarder.Start(options.Port, mock._firstBroker);
                 mock.BootstrapServers = $"127.0.0.1:{options.Port}";
             }
         }
@@ -106,7 +109,12 @@ public sealed partial class MockKafkaCluster : IDisposable, IAsyncDisposable
         lock (_gate)
         {
             ObjectDisposedException.ThrowIf(_cluster == 0, this);
-            var err = NativeMethods.MockTopicCreate(_cluster, name, partitions, _replicationFactor);
+            int err;
+            using (WakeMockThread())
+            {
+                err = NativeMethods.MockTopicCreate(_cluster, name, partitions, _replicationFactor);
+            }
+
             if (err != NativeMethods.NoError)
             {
                 throw new InvalidOperationException(
@@ -146,7 +154,11 @@ public sealed partial class MockKafkaCluster : IDisposable, IAsyncDisposable
             // The cluster borrows the handle, so it goes first.
             if (_cluster != 0)
             {
-                NativeMethods.MockClusterDestroy(_cluster);
+                using (WakeMockThread())
+                {
+                    NativeMethods.MockClusterDestroy(_cluster);
+                }
+
                 _cluster = 0;
             }
 
@@ -158,13 +170,19 @@ public sealed partial class MockKafkaCluster : IDisposable, IAsyncDisposable
         }
     }
 
-    private IPEndPoint FirstBrokerEndPoint()
+    private MockThreadWaker? WakeMockThread() =>
+        _firstBroker is null ? null : MockThreadWaker.Start(_firstBroker);
+
+    private static IPEndPoint? ParseFirstBroker(string bootstraps)
     {
         // The mock lists "127.0.0.1:PORT" per broker; only the port matters, it binds loopback.
-        var first = _mockBootstraps.Split(',')[0].Trim();
-        var port = int.Parse(first[(first.LastIndexOf(':') + 1)..], CultureInfo.InvariantCulture);
+        var first = bootstraps.Split(',')[0].Trim();
+        var portText = first[(first.LastIndexOf(':') + 1)..];
 
-        return new IPEndPoint(IPAddress.Loopback, port);
+        return int.TryParse(portText, NumberStyles.None, CultureInfo.InvariantCulture, out var port)
+            && port is > 0 and <= IPEndPoint.MaxPort
+            ? new IPEndPoint(IPAddress.Loopback, port)
+            : null;
     }
 
     private static unsafe nint CreateOwnerHandle()

@@ -39,6 +39,8 @@ internal sealed class TcpForwarder : IDisposable, IAsyncDisposable
         var listener = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
         try
         {
+            // .NET already sets SO_REUSEADDR on Unix, so a new cluster can rebind while old relays sit
+            // in TIME_WAIT. Setting ReuseAddress here would add SO_REUSEPORT: two live brokers on one port.
             listener.Bind(new IPEndPoint(IPAddress.Loopback, port));
             listener.Listen(512);
         }

@@ -38,7 +38,12 @@ try
 {
     cluster = MockKafkaCluster.Start(options);
 }
-catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or SocketException)
+catch (SocketException ex)
+{
+    Console.Error.WriteLine($"bandit-devbroker: cannot listen on 127.0.0.1:{parsed.Port}: {ex.Message}");
+    return 1;
+}
+catch (Exception ex) when (ex is ArgumentException or InvalidOperationException)
 {
     Console.Error.WriteLine($"bandit-devbroker: cannot start the mock cluster: {ex.Message}");
     return ex is ArgumentException ? 2 : 1;
