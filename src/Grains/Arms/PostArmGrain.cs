@@ -46,7 +46,13 @@ internal sealed class PostArmGrain(
         if (!arm.Known)
         {
             // Listed before it is persisted, so a ranker rebuilding after a crash can never miss it.
-            await GrainFactory.GetGrain<IPostDirectoryGrain>(PostSharding.DirectoryBucketOf(PostId)).AddAsync(PostId);
+            var bucket = GrainFactory.GetGrain<IPostDirectoryGrain>(PostSharding.DirectoryBucketOf(PostId));
+            await bucket.AddAsync(PostId);
+        }
+
+        var before = arm.Clone();
+        if (!arm.Known)
+        {
             arm.Known = true;
             arm.PriorAlpha = options.Value.PriorAlpha;
             arm.PriorBeta = options.Value.PriorBeta;
@@ -57,7 +63,19 @@ internal sealed class PostArmGrain(
         arm.LastEventTimeUnixMs = lastEventTime;
         arm.AppliedOffsets[batch.Partition] = applied;
         arm.Version++;
-        await state.WriteStateAsync();
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch
+        {
+            // Not stored means not applied: the batch will come again and must find the old offsets. The
+            // write may still have landed, so the next activation re-reads storage instead of trusting memory.
+            state.State = before;
+            DeactivateOnIdle();
+            throw;
+        }
+
         return Snapshot();
     }
 

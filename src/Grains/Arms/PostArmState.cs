@@ -24,4 +24,12 @@ public sealed class PostArmState
     /// keeps redelivered records from counting twice even if the topic was repartitioned.
     /// </summary>
     [Id(7)] public Dictionary<int, long> AppliedOffsets { get; set; } = [];
+
+    /// <summary>A deep copy, to fall back to when a write fails.</summary>
+    public PostArmState Clone()
+    {
+        var copy = (PostArmState)MemberwiseClone();
+        copy.AppliedOffsets = new Dictionary<int, long>(AppliedOffsets);
+        return copy;
+    }
 }

@@ -11,9 +11,21 @@ internal sealed class PostDirectoryGrain(
     {
         ArgumentException.ThrowIfNullOrEmpty(postId);
 
-        if (state.State.PostIds.Add(postId))
+        if (!state.State.PostIds.Add(postId))
+        {
+            return;
+        }
+
+        try
         {
             await state.WriteStateAsync();
+        }
+        catch
+        {
+            // A retry must write again, so the id may not stay listed in memory only.
+            state.State.PostIds.Remove(postId);
+            DeactivateOnIdle();
+            throw;
         }
     }
 

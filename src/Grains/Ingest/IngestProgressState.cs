@@ -4,5 +4,12 @@ namespace Bandit.Grains.Ingest;
 [GenerateSerializer, Alias("bandit.IngestProgressState")]
 public sealed class IngestProgressState
 {
-    [Id(0)] public long AppliedOffset { get; set; } = -1;
+    /// <summary>
+    /// The next offset to apply. Stored instead of the last applied one so that the start value is the
+    /// type's default: JSON storage may leave defaults out, and a stored -1 read back as 0 would skip a record.
+    /// </summary>
+    [Id(0)] public long NextOffset { get; set; }
+
+    /// <summary>Offset of the last applied record; -1 before the first.</summary>
+    public long AppliedOffset => NextOffset - 1;
 }

@@ -25,13 +25,14 @@ internal sealed class PartitionIngestGrain(
 
     public async Task OnNextAsync(ClickEventBatch item, StreamSequenceToken? token = null)
     {
-        if (item.LastOffset <= progress.State.AppliedOffset)
+        var applied = progress.State.AppliedOffset;
+        if (item.LastOffset <= applied)
         {
             return;
         }
 
         var perArm = item.Events
-            .Where(e => e.Offset > progress.State.AppliedOffset)
+            .Where(e => e.Offset > applied)
             .GroupBy(e => e.PostId, StringComparer.Ordinal)
             .Select(g => (PostId: g.Key, Batch: new ArmEventBatch(
                 item.Partition,
@@ -44,8 +45,18 @@ internal sealed class PartitionIngestGrain(
             .GroupBy(s => PostSharding.ShardOf(s.PostId, shardCount))
             .Select(g => GrainFactory.GetGrain<IRankerShardGrain>(g.Key).UpdateAsync(g.ToArray())));
 
-        progress.State.AppliedOffset = item.LastOffset;
-        await progress.WriteStateAsync();
+        progress.State.NextOffset = item.LastOffset + 1;
+        try
+        {
+            await progress.WriteStateAsync();
+        }
+        catch
+        {
+            // Until it is stored the batch is not done: a redelivery must not take the early return above.
+            progress.State.NextOffset = applied + 1;
+            DeactivateOnIdle();
+            throw;
+        }
     }
 
     public Task OnCompletedAsync() => Task.CompletedTask;
