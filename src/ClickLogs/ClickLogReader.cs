@@ -61,15 +61,30 @@ public static class ClickLogReader
         }
     }
 
+    // Like TextReader.ReadLine, but refuses a long line before holding all of it in memory.
     private static string? ReadLine(TextReader reader, long line)
     {
-        var text = reader.ReadLine();
-        if (text is { Length: > MaxLineLength })
+        var text = new System.Text.StringBuilder();
+        while (true)
         {
-            throw new ClickLogFormatException($"line {line}: longer than {MaxLineLength} characters");
-        }
+            var c = reader.Read();
+            if (c == -1)
+            {
+                return text.Length == 0 ? null : text.ToString().TrimEnd('\r');
+            }
 
-        return text?.TrimEnd('\r');
+            if (c == '\n')
+            {
+                return text.ToString().TrimEnd('\r');
+            }
+
+            if (text.Length == MaxLineLength)
+            {
+                throw new ClickLogFormatException($"line {line}: longer than {MaxLineLength} characters");
+            }
+
+            text.Append((char)c);
+        }
     }
 
     /// <summary>Where the fields of a format sit, learned from the first line.</summary>
@@ -121,7 +136,7 @@ public static class ClickLogReader
 
             return new ClickLogRow(
                 line,
-                ParseTimestamp(fields[Timestamp].Trim(), line),
+                CheckTime(ParseTimestamp(fields[Timestamp].Trim(), line), fields[Timestamp].Trim(), line),
                 postId,
                 ParseClicked(fields[Clicked].Trim(), line, Obd ? "click" : "clicked"),
                 Position >= 0 ? ParsePosition(fields[Position].Trim(), line) : 0);
@@ -155,6 +170,13 @@ public static class ClickLogReader
         throw new ClickLogFormatException(
             $"line {line}: timestamp '{Clip(text)}' is neither ISO 8601 nor Unix milliseconds");
     }
+
+    private static DateTimeOffset CheckTime(DateTimeOffset timestamp, string text, long line) =>
+        Grains.EventTimeRules.Validate(timestamp.ToUnixTimeMilliseconds(), DateTimeOffset.UtcNow) is null
+            ? timestamp
+            : throw new ClickLogFormatException(
+                $"line {line}: timestamp '{Clip(text)}' is before {Grains.EventTimeRules.Earliest:yyyy-MM-dd} or more "
+                + "than a day ahead (numbers are read as Unix milliseconds)");
 
     private static bool ParseClicked(string text, long line, string field) => text switch
     {

@@ -25,10 +25,22 @@ public static class IngestWaiter
         var deadline = DateTime.UtcNow + timeout;
         while (true)
         {
-            var progress = await client.GetIngestProgressAsync(
-                new GetIngestProgressRequest(),
-                cancellationToken: cancellationToken);
-            var applied = progress.Partitions.ToDictionary(p => p.Partition, p => p.AppliedOffset);
+            Dictionary<int, long> applied;
+            try
+            {
+                var progress = await client.GetIngestProgressAsync(
+                    new GetIngestProgressRequest(),
+                    cancellationToken: cancellationToken);
+                applied = progress.Partitions.ToDictionary(p => p.Partition, p => p.AppliedOffset);
+            }
+            catch (RpcException ex) when (ex.StatusCode is StatusCode.Unavailable or StatusCode.DeadlineExceeded
+                && DateTime.UtcNow < deadline)
+            {
+                // A silo restarting is no reason to give up on events the broker already holds.
+                await Task.Delay(PollInterval, cancellationToken);
+                continue;
+            }
+
             var behind = targets
                 .Where(t => applied.GetValueOrDefault(t.Key, -1) < t.Value)
                 .Select(t => (Partition: t.Key, Remaining: t.Value - applied.GetValueOrDefault(t.Key, -1)))

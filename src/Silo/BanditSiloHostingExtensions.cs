@@ -34,6 +34,16 @@ public static class BanditSiloHostingExtensions
         var redis = configuration["Bandit:Redis:ConnectionString"];
         var startupNotes = new List<Action<ILogger>>();
 
+        if (string.IsNullOrWhiteSpace(stream.BootstrapServers) && !string.IsNullOrWhiteSpace(redis))
+        {
+            // Arms in Redis remember Kafka offsets; a broker that forgets its topics at every restart would hand
+            // out those offsets again, and every new event would be taken for one already applied.
+            throw new InvalidOperationException(
+                "Bandit:Redis:ConnectionString is set but Bandit:Kafka:BootstrapServers is not. The embedded broker "
+                + "loses its topic, and restarts its offsets, with every restart while Redis keeps the arms; set "
+                + "Bandit:Kafka:BootstrapServers to a Kafka cluster, or leave Redis unset for an all-in-memory run.");
+        }
+
         if (string.IsNullOrWhiteSpace(stream.BootstrapServers))
         {
             var broker = StartEmbeddedBroker(stream);
@@ -57,6 +67,8 @@ public static class BanditSiloHostingExtensions
             .ValidateOnStart();
         builder.Services.AddSingleton(TimeProvider.System);
 
+        // Before the silo starts: reading a topic with another partition count would silently skip partitions.
+        builder.Services.AddHostedService(sp => new ClickTopicCheck(stream, sp.GetRequiredService<ILogger<ClickTopicCheck>>()));
         builder.UseOrleans(silo =>
         {
             silo.Configure<ClusterOptions>(o =>

@@ -38,7 +38,10 @@ Console.CancelKeyPress += (_, e) =>
 
 try
 {
-    Console.Error.WriteLine($"publishing {arguments.File} to {arguments.Topic} at {arguments.Bootstrap} (run {arguments.RunId})");
+    // The whole log is checked before anything is published, so a bad line never leaves half a log counted.
+    var rowCount = ClickLogReader.Read(arguments.File, arguments.Prefix).LongCount();
+    Console.Error.WriteLine(
+        $"checked {rowCount:N0} rows; publishing to {arguments.Topic} at {arguments.Bootstrap} (run {arguments.RunId})");
     var publisher = new ClickLogPublisher(arguments.Bootstrap, arguments.Topic);
     var summary = publisher.Publish(
         ClickLogReader.Read(arguments.File, arguments.Prefix),

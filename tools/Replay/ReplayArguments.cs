@@ -1,5 +1,6 @@
 using System.Globalization;
 using Bandit.Contracts.Gateway.V1;
+using TopKQuery = Bandit.Grains.TopKQuery;
 
 namespace Bandit.Tools.Replay;
 
@@ -66,9 +67,9 @@ internal sealed record ReplayArguments(
             file ?? throw new ArgumentException("no click log given"),
             values.GetValueOrDefault("--bootstrap", "127.0.0.1:9092"),
             values.GetValueOrDefault("--topic", "bandit-clicks"),
-            values.GetValueOrDefault("--gateway", "http://127.0.0.1:5000"),
+            GatewayUrl(values.GetValueOrDefault("--gateway", "http://127.0.0.1:5000")),
             values.GetValueOrDefault("--prefix", ""),
-            PositiveInt(values.GetValueOrDefault("--top", "10"), "--top"),
+            TopK(values.GetValueOrDefault("--top", "10")),
             values.GetValueOrDefault("--policy", "posterior-mean") switch
             {
                 "posterior-mean" => RankingPolicy.PosteriorMean,
@@ -77,6 +78,17 @@ internal sealed record ReplayArguments(
             },
             values.GetValueOrDefault("--run-id", Guid.NewGuid().ToString("N")[..12]),
             TimeSpan.FromSeconds(PositiveInt(values.GetValueOrDefault("--timeout", "300"), "--timeout")));
+    }
+
+    private static string GatewayUrl(string text) =>
+        Uri.TryCreate(text, UriKind.Absolute, out var uri) && (uri.Scheme == "http" || uri.Scheme == "https")
+            ? text
+            : throw new ArgumentException($"--gateway must be an http:// or https:// URL, got '{text}'");
+
+    private static int TopK(string text)
+    {
+        var k = PositiveInt(text, "--top");
+        return k <= TopKQuery.MaxK ? k : throw new ArgumentException($"--top must be at most {TopKQuery.MaxK}, got {k}");
     }
 
     private static int PositiveInt(string text, string option) =>

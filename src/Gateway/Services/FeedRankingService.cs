@@ -151,9 +151,12 @@ internal sealed class FeedRankingService(
             throw RequestValidation.Invalid("event_time", "has nanos outside 0..999999999");
         }
 
-        // Checked in seconds first: ToDateTimeOffset throws for seconds outside the representable range.
+        // Same millisecond rule as the silo's decoder, so nothing acknowledged here is rejected there. Seconds
+        // are bounded first: ToDateTimeOffset throws outside the representable range.
         var seconds = timestamp.Seconds;
-        var milliseconds = seconds is > -100_000_000_000L and < 100_000_000_000L ? seconds * 1000 : long.MinValue;
+        var milliseconds = seconds is > -100_000_000_000L and < 100_000_000_000L
+            ? seconds * 1000 + timestamp.Nanos / 1_000_000
+            : long.MinValue;
         if (EventTimeRules.Validate(milliseconds, now) is not null)
         {
             throw RequestValidation.Invalid(

@@ -50,10 +50,35 @@ public sealed class ClickLogReaderTests
     [InlineData("timestamp,post_id\n", "line 1: header has no 'clicked' column")]
     [InlineData(",timestamp,item_id,position,click\n0,2019-11-24 00:03:13+00:00,14,x,0\n", "line 2: position must be")]
     [InlineData("", "the click log is empty")]
+    [InlineData("timestamp,post_id,clicked\n1700000000,a,1\n", "line 2: timestamp '1700000000' is before 2000-01-01")]
+    [InlineData("2999-01-01T00:00:00Z,a,1\n", "line 1: timestamp '2999-01-01T00:00:00Z' is before 2000-01-01 or more")]
     public void Read_BadInput_FailsNamingTheLineAndField(string csv, string expected)
     {
         var error = Assert.Throws<ClickLogFormatException>(() => ClickLogReader.Read(new StringReader(csv)).ToList());
 
         Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_EndlessLine_IsRefusedWithoutReadingItWhole()
+    {
+        // A reader that never ends a line: the refusal must come from the limit, not from running out of input.
+        var endless = new EndlessReader();
+
+        var error = Assert.Throws<ClickLogFormatException>(() => ClickLogReader.Read(endless).ToList());
+
+        Assert.Equal("line 1: longer than 65536 characters", error.Message);
+        Assert.InRange(endless.Served, ClickLogReader.MaxLineLength, ClickLogReader.MaxLineLength + 1);
+    }
+
+    private sealed class EndlessReader : TextReader
+    {
+        public long Served { get; private set; }
+
+        public override int Read()
+        {
+            Served++;
+            return 'x';
+        }
     }
 }

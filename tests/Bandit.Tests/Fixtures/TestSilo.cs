@@ -57,7 +57,16 @@ public sealed class TestSilo : IAsyncDisposable
         builder.AddBanditSilo();
         var app = builder.Build();
         app.MapBanditSilo();
-        await app.StartAsync();
+        try
+        {
+            await app.StartAsync();
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            throw;
+        }
+
         return new TestSilo(app, grpcPort);
     }
 

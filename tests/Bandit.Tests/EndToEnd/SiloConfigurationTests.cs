@@ -1,0 +1,39 @@
+using Bandit.Silo;
+using Bandit.Tests.Fixtures;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+
+namespace Bandit.Tests.EndToEnd;
+
+/// <summary>Configurations that would lose events refuse to start, saying what to change.</summary>
+[Collection(ServersCollection.Name)]
+public sealed class SiloConfigurationTests(RedisServer redis, DevBrokerFixture broker)
+{
+    [Fact]
+    public async Task Start_PartitionCountDiffersFromTheTopic_Refuses()
+    {
+        var topic = broker.CreateTopic(partitions: 4);
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => TestSilo.StartAsync(new TestSiloSettings(
+            broker.BootstrapServers, topic, 3, redis.ConnectionString, "config-" + Guid.NewGuid().ToString("N")[..8])));
+
+        Assert.Equal(
+            $"Kafka topic '{topic}' has 4 partitions but Bandit:Kafka:Partitions is 3; make them equal",
+            error.Message);
+    }
+
+    [Fact]
+    public void AddBanditSilo_RedisWithEmbeddedBroker_Refuses()
+    {
+        var builder = WebApplication.CreateBuilder();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Bandit:Kafka:BootstrapServers"] = "",
+            ["Bandit:Redis:ConnectionString"] = redis.ConnectionString,
+        });
+
+        var error = Assert.Throws<InvalidOperationException>(() => builder.AddBanditSilo());
+
+        Assert.Contains("set Bandit:Kafka:BootstrapServers to a Kafka cluster", error.Message, StringComparison.Ordinal);
+    }
+}
