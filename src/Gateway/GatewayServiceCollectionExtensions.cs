@@ -11,7 +11,12 @@ public static class GatewayServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(configuration);
 
-        services.AddOptions<ClickStreamOptions>().Bind(configuration.GetSection(ClickStreamOptions.Section));
+        services.AddOptions<ClickStreamOptions>().Bind(configuration.GetSection(ClickStreamOptions.Section))
+            .Validate(
+                o => !string.IsNullOrWhiteSpace(o.BootstrapServers),
+                "Bandit:Kafka:BootstrapServers is required: the gateway writes events to that Kafka.")
+            .Validate(o => o.Partitions > 0, "Bandit:Kafka:Partitions must be positive.")
+            .ValidateOnStart();
         services.AddOptions<GatewayOptions>().Bind(configuration.GetSection(GatewayOptions.Section));
         services.AddGrpc(o => o.MaxReceiveMessageSize = 64 * 1024);
         services.AddGrpcReflection();

@@ -1,4 +1,5 @@
 using Confluent.Kafka;
+using ErrorCode = Confluent.Kafka.ErrorCode;
 using Microsoft.Extensions.Logging;
 using Orleans.Providers.Streams.Common;
 using Orleans.Streams;
@@ -19,6 +20,7 @@ internal sealed class KafkaQueueAdapterReceiver(
     private readonly TopicPartition _topicPartition = new(options.Topic, partition);
     private IConsumer<byte[]?, byte[]?>? _consumer;
     private long _storedOffset = -1;
+    private ErrorCode _lastError = ErrorCode.NoError;
 
     public Task Initialize(TimeSpan timeout)
     {
@@ -40,8 +42,7 @@ internal sealed class KafkaQueueAdapterReceiver(
         }
 
         _consumer = new ConsumerBuilder<byte[]?, byte[]?>(config)
-            .SetErrorHandler((_, error) =>
-                KafkaStreamLog.ConsumerError(logger, providerName, partition, error.Reason))
+            .SetErrorHandler((_, error) => OnConsumerError(error))
             .SetLogHandler((_, message) =>
                 KafkaStreamLog.Librdkafka(logger, providerName, message.Facility, message.Message))
             .Build();
@@ -117,6 +118,19 @@ internal sealed class KafkaQueueAdapterReceiver(
         return Task.CompletedTask;
     }
 
+    // librdkafka repeats an error on every reconnect attempt: log a change of error, not each repetition.
+    private void OnConsumerError(Error error)
+    {
+        if (error.Code == _lastError)
+        {
+            KafkaStreamLog.ConsumerErrorRepeated(logger, providerName, partition, error.Reason);
+            return;
+        }
+
+        _lastError = error.Code;
+        KafkaStreamLog.ConsumerError(logger, providerName, partition, error.Reason);
+    }
+
     public Task Shutdown(TimeSpan timeout)
     {
         var consumer = Interlocked.Exchange(ref _consumer, null);
@@ -132,7 +146,7 @@ internal sealed class KafkaQueueAdapterReceiver(
                 consumer.Commit();
             }
         }
-        catch (KafkaException ex) when (ex.Error.Code == Confluent.Kafka.ErrorCode.Local_NoOffset)
+        catch (KafkaException ex) when (ex.Error.Code == ErrorCode.Local_NoOffset)
         {
             // The background commit already took every stored offset: nothing is left to commit.
         }

@@ -21,6 +21,10 @@ internal static partial class KafkaStreamLog
         Message = "Stream provider {Provider} partition {Partition}: consumer error {Reason}")]
     public static partial void ConsumerError(ILogger logger, string provider, int partition, string reason);
 
+    [LoggerMessage(EventId = 1007, Level = LogLevel.Debug,
+        Message = "Stream provider {Provider} partition {Partition}: consumer error again: {Reason}")]
+    public static partial void ConsumerErrorRepeated(ILogger logger, string provider, int partition, string reason);
+
     [LoggerMessage(EventId = 1004, Level = LogLevel.Warning,
         Message = "Stream provider {Provider} partition {Partition}: consume failed: {Reason}")]
     public static partial void ConsumeFailed(ILogger logger, string provider, int partition, string reason);
