@@ -149,6 +149,16 @@ public static class ClickLogReader
         }
     }
 
+    // ISO 8601 date and time, 'T' or a space between them, optional fraction and offset (UTC when absent).
+    // Strict on purpose: a lenient parse reads "1.5" as a date in the current year.
+    private static readonly string[] IsoFormats =
+    [
+        "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK",
+        "yyyy-MM-dd HH:mm:ss.FFFFFFFK",
+        "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz",
+        "yyyy-MM-dd HH:mm:ss.FFFFFFFzzz",
+    ];
+
     private static DateTimeOffset ParseTimestamp(string text, long line)
     {
         if (long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var unixMs))
@@ -158,8 +168,9 @@ public static class ClickLogReader
                 return DateTimeOffset.FromUnixTimeMilliseconds(unixMs);
             }
         }
-        else if (DateTimeOffset.TryParse(
+        else if (DateTimeOffset.TryParseExact(
             text,
+            IsoFormats,
             CultureInfo.InvariantCulture,
             DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal,
             out var parsed))

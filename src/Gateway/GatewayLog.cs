@@ -9,6 +9,10 @@ internal static partial class GatewayLog
         Message = "Publishing an event for {PostId} failed: {Reason}")]
     public static partial void PublishFailed(ILogger logger, string postId, string reason);
 
+    [LoggerMessage(EventId = 3004, Level = LogLevel.Information,
+        Message = "Kafka topic {Topic} has the configured {Partitions} partitions")]
+    public static partial void TopicChecked(ILogger logger, string topic, int partitions);
+
     [LoggerMessage(EventId = 3003, Level = LogLevel.Warning, Message = "Cluster call {Operation} failed")]
     public static partial void ClusterCallFailed(ILogger logger, string operation, Exception exception);
 }

@@ -1,4 +1,5 @@
 using Bandit.Contracts;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Bandit.Gateway.Services;
 
 namespace Bandit.Gateway;
@@ -29,6 +30,8 @@ public static class GatewayServiceCollectionExtensions
             })
             .AddCheck<ClusterHealthCheck>("cluster");
         services.AddSingleton<ClickEventPublisher>();
+        // A silo registers the check earlier, before Orleans starts; TryAddEnumerable keeps just that one.
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, ClickTopicCheck>());
         services.AddSingleton(TimeProvider.System);
         return services;
     }

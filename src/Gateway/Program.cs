@@ -1,14 +1,24 @@
 using Bandit.Gateway;
+using Microsoft.Extensions.Options;
 
 // A gateway on its own: an Orleans client in front of a cluster that already runs.
-var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+try
 {
-    Args = args,
-    ContentRootPath = AppContext.BaseDirectory,
-});
-builder.UseBanditClusterClient();
-builder.Services.AddBanditGateway(builder.Configuration);
+    var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+    {
+        Args = args,
+        ContentRootPath = AppContext.BaseDirectory,
+    });
+    builder.UseBanditClusterClient();
+    builder.Services.AddBanditGateway(builder.Configuration);
 
-var app = builder.Build();
-app.MapBanditGateway();
-app.Run();
+    var app = builder.Build();
+    app.MapBanditGateway();
+    app.Run();
+    return 0;
+}
+catch (Exception ex) when (ex is InvalidOperationException or OptionsValidationException)
+{
+    Console.Error.WriteLine($"bandit-gateway: {ex.Message}");
+    return 1;
+}

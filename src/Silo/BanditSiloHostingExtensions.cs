@@ -7,6 +7,7 @@ using Bandit.Grains.Arms;
 using Bandit.Grains.Ingest;
 using Bandit.Grains.Ranking;
 using Bandit.Streaming.Kafka;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Configuration;
 using Orleans.Dashboard;
 using Orleans.Streams;
@@ -67,8 +68,9 @@ public static class BanditSiloHostingExtensions
             .ValidateOnStart();
         builder.Services.AddSingleton(TimeProvider.System);
 
-        // Before the silo starts: reading a topic with another partition count would silently skip partitions.
-        builder.Services.AddHostedService(sp => new ClickTopicCheck(stream, sp.GetRequiredService<ILogger<ClickTopicCheck>>()));
+        // Registered before the silo, so a wrong topic stops start-up before any partition is read.
+        builder.Services.AddOptions<ClickStreamOptions>().Bind(configuration.GetSection(ClickStreamOptions.Section));
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, ClickTopicCheck>());
         builder.UseOrleans(silo =>
         {
             silo.Configure<ClusterOptions>(o =>

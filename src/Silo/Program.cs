@@ -1,13 +1,24 @@
 using Bandit.Silo;
+using Microsoft.Extensions.Options;
 
-// Content root beside the binaries, so appsettings.json is found whatever the working directory.
-var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+try
 {
-    Args = args,
-    ContentRootPath = AppContext.BaseDirectory,
-});
-builder.AddBanditSilo();
+    // Content root beside the binaries, so appsettings.json is found whatever the working directory.
+    var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+    {
+        Args = args,
+        ContentRootPath = AppContext.BaseDirectory,
+    });
+    builder.AddBanditSilo();
 
-var app = builder.Build();
-app.MapBanditSilo();
-app.Run();
+    var app = builder.Build();
+    app.MapBanditSilo();
+    app.Run();
+    return 0;
+}
+catch (Exception ex) when (ex is InvalidOperationException or OptionsValidationException)
+{
+    // A refused configuration is the operator's to fix: say what, without a stack trace.
+    Console.Error.WriteLine($"bandit-silo: {ex.Message}");
+    return 1;
+}

@@ -19,8 +19,4 @@ internal static partial class SiloLog
     [LoggerMessage(EventId = 4004, Level = LogLevel.Information,
         Message = "Click stream: Kafka {BootstrapServers} topic {Topic} with {Partitions} partitions")]
     public static partial void ClickStream(ILogger logger, string bootstrapServers, string topic, int partitions);
-
-    [LoggerMessage(EventId = 4005, Level = LogLevel.Information,
-        Message = "Kafka topic {Topic} has the configured {Partitions} partitions")]
-    public static partial void TopicChecked(ILogger logger, string topic, int partitions);
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using Bandit.ClickLogs;
 using Bandit.Contracts.Gateway.V1;
 using Bandit.Tools.Replay;
+using Confluent.Kafka;
 using Grpc.Core;
 using Grpc.Net.Client;
 
@@ -38,13 +39,20 @@ Console.CancelKeyPress += (_, e) =>
 
 try
 {
-    // The whole log is checked before anything is published, so a bad line never leaves half a log counted.
-    var rowCount = ClickLogReader.Read(arguments.File, arguments.Prefix).LongCount();
+    // The log is read whole and checked before anything is published, so a bad line never leaves half a log
+    // counted, and what is published is exactly what was checked even if the file changes meanwhile.
+    var rows = ClickLogReader.Read(arguments.File, arguments.Prefix).ToList();
+    if (ClickTopicProbe.PartitionsOf(arguments.Bootstrap, arguments.Topic, TimeSpan.FromSeconds(15)) is null)
+    {
+        Console.Error.WriteLine($"bandit-replay: topic '{arguments.Topic}' does not exist at {arguments.Bootstrap}");
+        return 1;
+    }
+
     Console.Error.WriteLine(
-        $"checked {rowCount:N0} rows; publishing to {arguments.Topic} at {arguments.Bootstrap} (run {arguments.RunId})");
+        $"checked {rows.Count:N0} rows; publishing to {arguments.Topic} at {arguments.Bootstrap} (run {arguments.RunId})");
     var publisher = new ClickLogPublisher(arguments.Bootstrap, arguments.Topic);
     var summary = publisher.Publish(
-        ClickLogReader.Read(arguments.File, arguments.Prefix),
+        rows,
         arguments.RunId,
         p => Console.Error.Write(
             $"\r  rows {p.Rows,9:N0}  events {p.Produced,9:N0}  acked {p.Acknowledged,9:N0}  failed {p.Failed:N0}   "),
@@ -93,6 +101,11 @@ catch (ClickLogFormatException ex)
 catch (RpcException ex)
 {
     Console.Error.WriteLine($"\nbandit-replay: gateway {arguments.Gateway}: {ex.Status.StatusCode}: {ex.Status.Detail}");
+    return 1;
+}
+catch (KafkaException ex)
+{
+    Console.Error.WriteLine($"\nbandit-replay: Kafka at {arguments.Bootstrap}: {ex.Error.Reason}");
     return 1;
 }
 catch (TimeoutException ex)

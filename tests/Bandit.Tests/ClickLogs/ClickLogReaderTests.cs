@@ -28,7 +28,8 @@ public sealed class ClickLogReaderTests
     [Fact]
     public void Read_PlainCsvWithAndWithoutHeader_ParsesIsoAndUnixTimes()
     {
-        var withHeader = "timestamp,post_id,clicked\n2024-01-02T03:04:05Z,a,1\n1700000000000,b,0\n";
+        var withHeader = "timestamp,post_id,clicked\n2024-01-02T03:04:05Z,a,1\n1700000000000,b,0\n"
+            + "2024-01-02 04:04:05.5+01:00,c,0\n2024-01-02T03:04:05,d,1\n";
         var withoutHeader = "2024-01-02T03:04:05Z,a,true\n";
 
         var first = ClickLogReader.Read(new StringReader(withHeader)).ToList();
@@ -36,7 +37,9 @@ public sealed class ClickLogReaderTests
 
         Assert.Equal(
             [new ClickLogRow(2, new DateTimeOffset(2024, 1, 2, 3, 4, 5, TimeSpan.Zero), "a", true, 0),
-             new ClickLogRow(3, DateTimeOffset.FromUnixTimeMilliseconds(1_700_000_000_000), "b", false, 0)],
+             new ClickLogRow(3, DateTimeOffset.FromUnixTimeMilliseconds(1_700_000_000_000), "b", false, 0),
+             new ClickLogRow(4, new DateTimeOffset(2024, 1, 2, 3, 4, 5, 500, TimeSpan.Zero), "c", false, 0),
+             new ClickLogRow(5, new DateTimeOffset(2024, 1, 2, 3, 4, 5, TimeSpan.Zero), "d", true, 0)],
             first);
         Assert.Equal([new ClickLogRow(1, new DateTimeOffset(2024, 1, 2, 3, 4, 5, TimeSpan.Zero), "a", true, 0)], second);
     }
@@ -44,6 +47,8 @@ public sealed class ClickLogReaderTests
     [Theory]
     [InlineData("timestamp,post_id,clicked\n2024-01-02T03:04:05Z,a,2\n", "line 2: clicked must be 0 or 1, got '2'")]
     [InlineData("timestamp,post_id,clicked\nyesterday,a,1\n", "line 2: timestamp 'yesterday' is neither")]
+    [InlineData("timestamp,post_id,clicked\n1.5,a,1\n", "line 2: timestamp '1.5' is neither")]
+    [InlineData("timestamp,post_id,clicked\n3/4/2024,a,1\n", "line 2: timestamp '3/4/2024' is neither")]
     [InlineData("timestamp,post_id,clicked\n2024-01-02T03:04:05Z,,1\n", "line 2: post_id must not be empty")]
     [InlineData("timestamp,post_id,clicked\n2024-01-02T03:04:05Z,a b,1\n", "line 2: post_id may hold only")]
     [InlineData("timestamp,post_id,clicked\n2024-01-02T03:04:05Z,a\n", "line 2: expected 3 fields, got 2")]

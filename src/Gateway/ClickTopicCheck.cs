@@ -1,25 +1,31 @@
 using Bandit.Contracts;
 using Confluent.Kafka;
+using Microsoft.Extensions.Options;
 
-namespace Bandit.Silo;
+namespace Bandit.Gateway;
 
 /// <summary>
-/// Refuses to start a silo whose configured partition count differs from the topic's: Orleans would read only
-/// the partitions it was told of, and events written to the others would be acknowledged yet never counted.
+/// Refuses to start a process whose click topic is missing or has another partition count than configured:
+/// silos would read only the partitions they were told of, and a gateway would acknowledge events that no
+/// silo reads. Asks for every topic's metadata, because naming the topic would make brokers that create
+/// topics on demand create it.
 /// </summary>
-internal sealed class ClickTopicCheck(ClickStreamOptions stream, ILogger<ClickTopicCheck> logger) : IHostedService
+public sealed class ClickTopicCheck(IOptions<ClickStreamOptions> options, ILogger<ClickTopicCheck> logger)
+    : IHostedService
 {
     private static readonly TimeSpan MetadataTimeout = TimeSpan.FromSeconds(15);
 
+    /// <inheritdoc/>
     public Task StartAsync(CancellationToken cancellationToken)
     {
+        var stream = options.Value;
         using var admin = new AdminClientBuilder(new AdminClientConfig { BootstrapServers = stream.BootstrapServers })
             .SetLogHandler((_, _) => { })
             .Build();
         Metadata metadata;
         try
         {
-            metadata = admin.GetMetadata(stream.Topic, MetadataTimeout);
+            metadata = admin.GetMetadata(MetadataTimeout);
         }
         catch (KafkaException ex)
         {
@@ -42,9 +48,10 @@ internal sealed class ClickTopicCheck(ClickStreamOptions stream, ILogger<ClickTo
                 + $"{stream.Partitions}; make them equal");
         }
 
-        SiloLog.TopicChecked(logger, stream.Topic, topic.Partitions.Count);
+        GatewayLog.TopicChecked(logger, stream.Topic, topic.Partitions.Count);
         return Task.CompletedTask;
     }
 
+    /// <inheritdoc/>
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }
