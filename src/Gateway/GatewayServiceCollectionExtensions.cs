@@ -28,7 +28,8 @@ public static class GatewayServiceCollectionExtensions
                 // The service's own name answers too, as gRPC health clients commonly ask for it.
                 o.Services.Map(Contracts.Gateway.V1.FeedRanking.Descriptor.FullName, _ => true);
             })
-            .AddCheck<ClusterHealthCheck>("cluster");
+            .AddCheck<ClusterHealthCheck>("cluster")
+            .AddCheck<KafkaHealthCheck>("kafka");
         services.AddSingleton<ClickEventPublisher>();
         // A silo registers the check earlier, before Orleans starts; TryAddEnumerable keeps just that one.
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, ClickTopicCheck>());

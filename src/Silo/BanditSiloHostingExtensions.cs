@@ -73,6 +73,8 @@ public static class BanditSiloHostingExtensions
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, ClickTopicCheck>());
         builder.UseOrleans(silo =>
         {
+            // Failure detection and the like can be tuned without code: Orleans:ClusterMembership:ProbeTimeout, ...
+            silo.Services.Configure<ClusterMembershipOptions>(configuration.GetSection("Orleans:ClusterMembership"));
             silo.Configure<ClusterOptions>(o =>
             {
                 o.ClusterId = settings.ClusterId;
@@ -95,6 +97,7 @@ public static class BanditSiloHostingExtensions
                 silo.UseRedisClustering(o => o.ConfigurationOptions = redisOptions.Clone());
                 silo.AddRedisGrainStorage(BanditStorage.Name, o => o.ConfigurationOptions = redisOptions.Clone());
                 var endpoints = string.Join(',', redisOptions.EndPoints.Select(e => e.ToString()));
+                builder.Services.AddHealthChecks().AddCheck("redis", new RedisHealthCheck(redis));
                 startupNotes.Add(log => SiloLog.RedisStorage(log, endpoints, settings.ClusterId));
             }
 
