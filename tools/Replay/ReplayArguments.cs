@@ -29,6 +29,7 @@ internal sealed record ReplayArguments(
           --policy NAME           posterior-mean | thompson        (default posterior-mean)
           --run-id TEXT           prefix of the event ids (default: a new id per run). Every
                                   replay is counted: replaying a log again adds its events again
+                                  (posts only drop repeats among their 64 most recent event ids)
           --timeout SECONDS       how long to wait for the service (default 300)
         """;
 

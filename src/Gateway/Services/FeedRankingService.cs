@@ -140,7 +140,7 @@ internal sealed class FeedRankingService(
             GatewayLog.PublishFailed(logger, request.PostId, ex.Error.Reason);
             throw new RpcException(new Status(
                 StatusCode.Unavailable,
-                $"the event was not acknowledged by the broker ({ex.Error.Code}); retry later"));
+                $"the event was not acknowledged by the broker ({ex.Error.Code}); retry with the same event_id"));
         }
     }
 

@@ -12,6 +12,16 @@ public sealed class ArmOptions
     /// <summary>Default prior beta.</summary>
     public const double DefaultPriorBeta = 1.0;
 
+    /// <summary>Default number of recent event ids an arm remembers.</summary>
+    public const int DefaultRecentEventIds = 64;
+
+    /// <summary>
+    /// Recent event ids each arm remembers, to count an event written twice (a client retry with the same
+    /// event id) once. A duplicate is recognised while fewer than this many other events of the same post
+    /// came in between. 0 turns it off.
+    /// </summary>
+    public int RecentEventIds { get; set; } = DefaultRecentEventIds;
+
     /// <summary>Prior pseudo-clicks of a post seen for the first time. Must be positive.</summary>
     public double PriorAlpha { get; set; } = DefaultPriorAlpha;
 

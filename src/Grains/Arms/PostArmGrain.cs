@@ -17,28 +17,9 @@ internal sealed class PostArmGrain(
 
         var arm = state.State;
         var applied = arm.AppliedOffsets.GetValueOrDefault(batch.Partition, -1);
-        long impressions = 0, clicks = 0, lastEventTime = arm.LastEventTimeUnixMs;
-        foreach (var e in batch.Events)
-        {
-            // Offsets only grow within a partition: anything at or below the mark was applied before.
-            if (e.Offset <= applied)
-            {
-                continue;
-            }
 
-            applied = e.Offset;
-            lastEventTime = Math.Max(lastEventTime, e.EventTimeUnixMs);
-            if (e.Kind == ArmEventKind.Click)
-            {
-                clicks++;
-            }
-            else
-            {
-                impressions++;
-            }
-        }
-
-        if (applied == arm.AppliedOffsets.GetValueOrDefault(batch.Partition, -1))
+        // Offsets only grow within a partition: anything at or below the mark was applied before.
+        if (!batch.Events.Any(e => e.Offset > applied))
         {
             return Snapshot();
         }
@@ -58,9 +39,26 @@ internal sealed class PostArmGrain(
             arm.PriorBeta = options.Value.PriorBeta;
         }
 
-        arm.Impressions += impressions;
-        arm.Clicks += clicks;
-        arm.LastEventTimeUnixMs = lastEventTime;
+        foreach (var e in batch.Events.Where(e => e.Offset > applied))
+        {
+            applied = e.Offset;
+            if (IsRepeat(e.EventKey))
+            {
+                arm.Duplicates++;
+                continue;
+            }
+
+            arm.LastEventTimeUnixMs = Math.Max(arm.LastEventTimeUnixMs, e.EventTimeUnixMs);
+            if (e.Kind == ArmEventKind.Click)
+            {
+                arm.Clicks++;
+            }
+            else
+            {
+                arm.Impressions++;
+            }
+        }
+
         arm.AppliedOffsets[batch.Partition] = applied;
         arm.Version++;
         try
@@ -81,6 +79,30 @@ internal sealed class PostArmGrain(
 
     /// <inheritdoc/>
     public Task<ArmSnapshot?> GetAsync() => Task.FromResult(state.State.Known ? Snapshot() : null);
+
+    // Remembers the key; true when it was already among the recent ones.
+    private bool IsRepeat(ulong eventKey)
+    {
+        var window = options.Value.RecentEventIds;
+        if (eventKey == 0 || window <= 0)
+        {
+            return false;
+        }
+
+        var recent = state.State.RecentEventKeys;
+        if (recent.Contains(eventKey))
+        {
+            return true;
+        }
+
+        if (recent.Count >= window)
+        {
+            recent.RemoveRange(0, recent.Count - window + 1);
+        }
+
+        recent.Add(eventKey);
+        return false;
+    }
 
     private ArmSnapshot Snapshot()
     {

@@ -25,11 +25,18 @@ public sealed class PostArmState
     /// </summary>
     [Id(7)] public Dictionary<int, long> AppliedOffsets { get; set; } = [];
 
+    /// <summary>Keys of the most recent event ids, oldest first (see <see cref="EventKeys"/>).</summary>
+    [Id(8)] public List<ulong> RecentEventKeys { get; set; } = [];
+
+    /// <summary>Events recognised as written twice and not counted again.</summary>
+    [Id(9)] public long Duplicates { get; set; }
+
     /// <summary>A deep copy, to fall back to when a write fails.</summary>
     public PostArmState Clone()
     {
         var copy = (PostArmState)MemberwiseClone();
         copy.AppliedOffsets = new Dictionary<int, long>(AppliedOffsets);
+        copy.RecentEventKeys = [.. RecentEventKeys];
         return copy;
     }
 }

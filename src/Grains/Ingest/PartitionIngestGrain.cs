@@ -36,7 +36,7 @@ internal sealed class PartitionIngestGrain(
             .GroupBy(e => e.PostId, StringComparer.Ordinal)
             .Select(g => (PostId: g.Key, Batch: new ArmEventBatch(
                 item.Partition,
-                g.Select(e => new ArmEvent(e.Offset, e.Kind, e.EventTimeUnixMs)).ToArray())));
+                g.Select(e => new ArmEvent(e.Offset, e.Kind, e.EventTimeUnixMs, EventKeys.Of(e.EventId))).ToArray())));
         var snapshots = await Task.WhenAll(perArm.Select(
             arm => GrainFactory.GetGrain<IPostArmGrain>(arm.PostId).ApplyAsync(arm.Batch)));
 

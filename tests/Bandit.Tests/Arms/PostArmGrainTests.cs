@@ -73,6 +73,38 @@ public sealed class PostArmGrainTests(GrainClusterFixture fixture)
     }
 
     [Fact]
+    public async Task Apply_SameEventIdWrittenTwice_CountsOnce()
+    {
+        // Arrange: a client retried a click, so the same event id sits at two offsets.
+        var arm = fixture.Grains.GetGrain<IPostArmGrain>(NewPostId());
+        var click = EventKeys.Of("click-7");
+
+        // Act
+        await arm.ApplyAsync(Batch(0, Imp(1, EventKeys.Of("imp-1")), Clk(2, click)));
+        var snapshot = await arm.ApplyAsync(Batch(0, Clk(3, click), Imp(4, EventKeys.Of("imp-2"))));
+
+        // Assert
+        Assert.Equal((2L, 1L), (snapshot.Impressions, snapshot.Clicks));
+    }
+
+    [Fact]
+    public async Task Apply_RepeatOutsideTheWindow_CountsAgain()
+    {
+        // Arrange: the window holds the last 64 event ids of the post.
+        var arm = fixture.Grains.GetGrain<IPostArmGrain>(NewPostId());
+        var first = EventKeys.Of("first");
+        var others = Enumerable.Range(0, 64).Select(i => Imp(2 + i, EventKeys.Of($"other-{i}"))).ToArray();
+
+        // Act: 64 other events push the first id out of the window before it comes again.
+        await arm.ApplyAsync(Batch(0, Imp(1, first)));
+        await arm.ApplyAsync(Batch(0, others));
+        var snapshot = await arm.ApplyAsync(Batch(0, Imp(100, first)));
+
+        // Assert
+        Assert.Equal(66, snapshot.Impressions);
+    }
+
+    [Fact]
     public async Task Get_UnknownPost_ReturnsNull()
     {
         var snapshot = await fixture.Grains.GetGrain<IPostArmGrain>(NewPostId()).GetAsync();
@@ -110,7 +142,8 @@ public sealed class PostArmGrainTests(GrainClusterFixture fixture)
 
     private static ArmEventBatch Batch(int partition, params ArmEvent[] events) => new(partition, events);
 
-    private static ArmEvent Imp(long offset) => new(offset, ArmEventKind.Impression, offset * 1000);
+    private static ArmEvent Imp(long offset, ulong eventKey = 0) =>
+        new(offset, ArmEventKind.Impression, offset * 1000, eventKey);
 
-    private static ArmEvent Clk(long offset) => new(offset, ArmEventKind.Click, offset * 1000);
+    private static ArmEvent Clk(long offset, ulong eventKey = 0) => new(offset, ArmEventKind.Click, offset * 1000, eventKey);
 }

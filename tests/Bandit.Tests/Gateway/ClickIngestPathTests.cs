@@ -41,6 +41,27 @@ public sealed class ClickIngestPathTests(GatewaySiloFixture fixture)
     }
 
     [Fact]
+    public async Task RecordClick_RetriedWithTheSameEventId_CountsOnce()
+    {
+        // Arrange
+        var postId = "retry-" + Guid.NewGuid().ToString("N")[..10];
+        var request = new RecordEventRequest { PostId = postId, EventId = "retried-" + postId };
+
+        // Act: the client did not see the first answer and sent the same event again.
+        var first = await Client.RecordClickAsync(request);
+        var second = await Client.RecordClickAsync(request);
+        await IngestWaiter.WaitAsync(
+            Client,
+            new Dictionary<int, long> { [second.Partition] = Math.Max(first.Offset, second.Offset) },
+            TimeSpan.FromSeconds(30));
+
+        // Assert: two records in Kafka, one click on the arm.
+        Assert.NotEqual(first.Offset, second.Offset);
+        var arm = await Client.GetArmAsync(new GetArmRequest { PostId = postId });
+        Assert.Equal(1, arm.Clicks);
+    }
+
+    [Fact]
     public async Task PlainKafkaProducer_OutsideOrleans_ReachesTheArm()
     {
         // Arrange
