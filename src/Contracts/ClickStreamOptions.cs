@@ -29,6 +29,12 @@ public sealed class ClickStreamOptions
     /// <summary>Partitions of the topic. Every process must agree with the broker.</summary>
     public int Partitions { get; set; } = DefaultPartitions;
 
+    /// <summary>Where refused records go, with the reason in a header; empty means "{Topic}.deadletter".</summary>
+    public string DeadLetterTopic { get; set; } = "";
+
+    /// <summary>The dead-letter topic actually used.</summary>
+    public string EffectiveDeadLetterTopic => string.IsNullOrEmpty(DeadLetterTopic) ? Topic + ".deadletter" : DeadLetterTopic;
+
     /// <summary>The silos' consumer group, which owns the committed offsets.</summary>
     public string ConsumerGroup { get; set; } = "bandit-silos";
 

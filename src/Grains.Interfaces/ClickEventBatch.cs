@@ -7,8 +7,10 @@ namespace Bandit.Grains;
 /// <param name="Partition">The Kafka partition.</param>
 /// <param name="LastOffset">Offset of the last record the batch covers, including records that were rejected.</param>
 /// <param name="Events">The valid events, ascending by offset.</param>
+/// <param name="Rejected">The records that were refused, bound for the dead-letter topic.</param>
 [GenerateSerializer, Immutable, Alias("bandit.ClickEventBatch")]
 public sealed record ClickEventBatch(
     [property: Id(0)] int Partition,
     [property: Id(1)] long LastOffset,
-    [property: Id(2)] ClickEvent[] Events);
+    [property: Id(2)] ClickEvent[] Events,
+    [property: Id(3)] RejectedRecord[] Rejected);

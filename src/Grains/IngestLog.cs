@@ -7,4 +7,12 @@ internal static partial class IngestLog
     [LoggerMessage(EventId = 2001, Level = LogLevel.Warning,
         Message = "Rejected click-stream record at partition {Partition} offset {Offset}: {Reason}")]
     public static partial void RecordRejected(ILogger logger, int partition, long offset, string reason);
+
+    [LoggerMessage(EventId = 2002, Level = LogLevel.Warning,
+        Message = "Writing {State} state of {Key} failed; rolled back, the batch will be delivered again")]
+    public static partial void StateWriteFailed(ILogger logger, string state, string key, Exception exception);
+
+    [LoggerMessage(EventId = 2003, Level = LogLevel.Information,
+        Message = "Wrote {Count} refused records of partition {Partition} to the dead-letter topic")]
+    public static partial void DeadLettered(ILogger logger, int count, int partition);
 }

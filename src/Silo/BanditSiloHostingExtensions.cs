@@ -8,6 +8,7 @@ using Bandit.Grains.Ingest;
 using Bandit.Grains.Ranking;
 using Bandit.Streaming.Kafka;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using OpenTelemetry.Metrics;
 using Orleans.Configuration;
 using Orleans.Dashboard;
 using Orleans.Streams;
@@ -20,6 +21,9 @@ public static class BanditSiloHostingExtensions
 {
     /// <summary>Dashboard path on the web endpoint.</summary>
     public const string DashboardPath = "/dashboard";
+
+    /// <summary>Prometheus scrape path on the web endpoint.</summary>
+    public const string MetricsPath = "/metrics";
 
     /// <summary>
     /// Configures the silo from <c>Bandit:*</c>. With no Kafka configured it starts the embedded broker;
@@ -67,6 +71,11 @@ public static class BanditSiloHostingExtensions
             .Validate(o => o.CandidatePoolSize > 0, "Bandit:Ranking:CandidatePoolSize must be positive.")
             .ValidateOnStart();
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<BanditMetrics>();
+        builder.Services.AddSingleton<IDeadLetterSink, KafkaDeadLetterSink>();
+        builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
+            .AddMeter(BanditMetrics.MeterName, "Bandit.Streaming.Kafka")
+            .AddPrometheusExporter());
 
         // Registered before the silo, so a wrong topic stops start-up before any partition is read.
         builder.Services.AddOptions<ClickStreamOptions>().Bind(configuration.GetSection(ClickStreamOptions.Section));
@@ -138,6 +147,7 @@ public static class BanditSiloHostingExtensions
 
         app.MapBanditGateway();
         app.MapOrleansDashboard(routePrefix: DashboardPath);
+        app.MapPrometheusScrapingEndpoint(MetricsPath);
         return app;
     }
 
@@ -145,6 +155,7 @@ public static class BanditSiloHostingExtensions
     {
         var options = new MockKafkaClusterOptions { Port = stream.EmbeddedBrokerPort };
         options.Topics.Add(new MockTopic(stream.Topic, stream.Partitions));
+        options.Topics.Add(new MockTopic(stream.EffectiveDeadLetterTopic, 1));
         return MockKafkaCluster.Start(options);
     }
 }

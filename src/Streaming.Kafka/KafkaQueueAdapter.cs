@@ -13,6 +13,7 @@ internal sealed class KafkaQueueAdapter(
     KafkaStreamOptions options,
     HashRingBasedPartitionedStreamQueueMapper queueMapper,
     IKafkaRecordMapper mapper,
+    KafkaStreamMetrics metrics,
     ILoggerFactory loggerFactory) : IQueueAdapter
 {
     public string Name => name;
@@ -39,6 +40,7 @@ internal sealed class KafkaQueueAdapter(
             partition,
             options,
             mapper,
+            metrics,
             loggerFactory.CreateLogger<KafkaQueueAdapterReceiver>());
     }
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -17,13 +18,16 @@ public sealed class KafkaQueueAdapterFactory : IQueueAdapterFactory
     private readonly ILoggerFactory _loggerFactory;
     private readonly HashRingBasedPartitionedStreamQueueMapper _queueMapper;
     private readonly SimpleQueueAdapterCache _cache;
+    private readonly KafkaStreamMetrics _metrics;
 
     private KafkaQueueAdapterFactory(
         string name,
         KafkaStreamOptions options,
         IKafkaRecordMapper mapper,
+        IMeterFactory meterFactory,
         ILoggerFactory loggerFactory)
     {
+        _metrics = new KafkaStreamMetrics(meterFactory, name, options.Topic);
         _name = name;
         _options = options;
         _mapper = mapper;
@@ -45,12 +49,17 @@ public sealed class KafkaQueueAdapterFactory : IQueueAdapterFactory
 
         var options = services.GetRequiredService<IOptionsMonitor<KafkaStreamOptions>>().Get(name);
         var mapper = services.GetRequiredKeyedService<IKafkaRecordMapper>(name);
-        return new KafkaQueueAdapterFactory(name, options, mapper, services.GetRequiredService<ILoggerFactory>());
+        return new KafkaQueueAdapterFactory(
+            name,
+            options,
+            mapper,
+            services.GetRequiredService<IMeterFactory>(),
+            services.GetRequiredService<ILoggerFactory>());
     }
 
     /// <inheritdoc/>
     public Task<IQueueAdapter> CreateAdapter() =>
-        Task.FromResult<IQueueAdapter>(new KafkaQueueAdapter(_name, _options, _queueMapper, _mapper, _loggerFactory));
+        Task.FromResult<IQueueAdapter>(new KafkaQueueAdapter(_name, _options, _queueMapper, _mapper, _metrics, _loggerFactory));
 
     /// <inheritdoc/>
     public IQueueAdapterCache GetQueueAdapterCache() => _cache;

@@ -15,6 +15,7 @@ internal sealed class KafkaQueueAdapterReceiver(
     int partition,
     KafkaStreamOptions options,
     IKafkaRecordMapper mapper,
+    KafkaStreamMetrics metrics,
     ILogger<KafkaQueueAdapterReceiver> logger) : IQueueAdapterReceiver
 {
     private readonly TopicPartition _topicPartition = new(options.Topic, partition);
@@ -48,8 +49,36 @@ internal sealed class KafkaQueueAdapterReceiver(
             .Build();
         // Offset.Stored resumes at the group's committed offset, or at the earliest when there is none.
         _consumer.Assign(new TopicPartitionOffset(_topicPartition, Offset.Stored));
+        metrics.Track(partition, this);
         KafkaStreamLog.PartitionAssigned(logger, providerName, options.Topic, partition);
         return Task.CompletedTask;
+    }
+
+    /// <summary>Records beyond the read position, from cached watermarks; null before the first fetch.</summary>
+    public long? Lag
+    {
+        get
+        {
+            if (_consumer is not { } consumer)
+            {
+                return null;
+            }
+
+            try
+            {
+                var high = consumer.GetWatermarkOffsets(_topicPartition).High;
+                var position = consumer.Position(_topicPartition);
+                return high == Offset.Unset || position == Offset.Unset ? null : Math.Max(0, high.Value - position.Value);
+            }
+            catch (KafkaException)
+            {
+                return null;
+            }
+            catch (ObjectDisposedException)
+            {
+                return null;
+            }
+        }
     }
 
     [Obsolete("Orleans calls the overload with a CancellationToken.")]
@@ -138,6 +167,8 @@ internal sealed class KafkaQueueAdapterReceiver(
         {
             return Task.CompletedTask;
         }
+
+        metrics.Untrack(partition, this);
 
         try
         {

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Bandit.Grains.Arms;
@@ -6,7 +7,9 @@ namespace Bandit.Grains.Arms;
 [GrainType("post-arm")]
 internal sealed class PostArmGrain(
     [PersistentState("arm", BanditStorage.Name)] IPersistentState<PostArmState> state,
-    IOptions<ArmOptions> options) : Grain, IPostArmGrain
+    IOptions<ArmOptions> options,
+    BanditMetrics metrics,
+    ILogger<PostArmGrain> logger) : Grain, IPostArmGrain
 {
     private string PostId => this.GetPrimaryKeyString();
 
@@ -65,13 +68,22 @@ internal sealed class PostArmGrain(
         {
             await state.WriteStateAsync();
         }
-        catch
+        catch (Exception ex)
         {
+            metrics.StorageWriteFailures.Add(1, new KeyValuePair<string, object?>("state", "arm"));
+            IngestLog.StateWriteFailed(logger, "arm", PostId, ex);
+
             // Not stored means not applied: the batch will come again and must find the old offsets. The
             // write may still have landed, so the next activation re-reads storage instead of trusting memory.
             state.State = before;
             DeactivateOnIdle();
             throw;
+        }
+
+        var repeats = state.State.Duplicates - before.Duplicates;
+        if (repeats > 0)
+        {
+            metrics.DuplicateEvents.Add(repeats);
         }
 
         return Snapshot();

@@ -1,9 +1,13 @@
+using Microsoft.Extensions.Logging;
+
 namespace Bandit.Grains.Directory;
 
 /// <inheritdoc cref="IPostDirectoryGrain"/>
 [GrainType("post-directory")]
 internal sealed class PostDirectoryGrain(
-    [PersistentState("directory", BanditStorage.Name)] IPersistentState<PostDirectoryState> state)
+    [PersistentState("directory", BanditStorage.Name)] IPersistentState<PostDirectoryState> state,
+    BanditMetrics metrics,
+    ILogger<PostDirectoryGrain> logger)
     : Grain, IPostDirectoryGrain
 {
     /// <inheritdoc/>
@@ -20,8 +24,11 @@ internal sealed class PostDirectoryGrain(
         {
             await state.WriteStateAsync();
         }
-        catch
+        catch (Exception ex)
         {
+            metrics.StorageWriteFailures.Add(1, new KeyValuePair<string, object?>("state", "directory"));
+            IngestLog.StateWriteFailed(logger, "directory", postId, ex);
+
             // A retry must write again, so the id may not stay listed in memory only.
             state.State.PostIds.Remove(postId);
             DeactivateOnIdle();

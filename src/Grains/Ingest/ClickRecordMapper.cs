@@ -9,7 +9,7 @@ namespace Bandit.Grains.Ingest;
 
 /// <summary>
 /// Decodes click-stream records into one <see cref="ClickEventBatch"/> per pull, on the stream of the
-/// record's partition. Records that fail validation are left out of the batch and logged.
+/// record's partition. Records that fail validation travel in the batch as rejected, for the dead-letter topic.
 /// </summary>
 public sealed class ClickRecordMapper(TimeProvider timeProvider, ILogger<ClickRecordMapper> logger)
     : IKafkaRecordMapper
@@ -20,12 +20,14 @@ public sealed class ClickRecordMapper(TimeProvider timeProvider, ILogger<ClickRe
 
         var now = timeProvider.GetUtcNow();
         var events = new List<ClickEvent>(batch.Records.Count);
+        var rejected = new List<RejectedRecord>();
         foreach (var record in batch.Records)
         {
             var decoded = Decode(record.Message.Key, record.Message.Value, record.Offset.Value, now, out var reason);
             if (decoded is null)
             {
                 IngestLog.RecordRejected(logger, batch.Partition, record.Offset.Value, reason);
+                rejected.Add(new RejectedRecord(record.Offset.Value, reason, record.Message.Key, record.Message.Value));
                 continue;
             }
 
@@ -34,7 +36,7 @@ public sealed class ClickRecordMapper(TimeProvider timeProvider, ILogger<ClickRe
 
         var streamKey = batch.Partition.ToString(CultureInfo.InvariantCulture);
         var streamId = StreamId.Create(ClickStreamNames.Namespace, streamKey);
-        var item = new ClickEventBatch(batch.Partition, batch.LastOffset, [.. events]);
+        var item = new ClickEventBatch(batch.Partition, batch.LastOffset, [.. events], [.. rejected]);
         return [new KafkaStreamItems(streamId, [item])];
     }
 

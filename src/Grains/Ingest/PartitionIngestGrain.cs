@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Bandit.Grains.Ranking;
 using Orleans.Streams;
@@ -14,7 +15,10 @@ namespace Bandit.Grains.Ingest;
 [GrainType("partition-ingest")]
 internal sealed class PartitionIngestGrain(
     [PersistentState("ingest", BanditStorage.Name)] IPersistentState<IngestProgressState> progress,
-    IOptions<RankingOptions> rankingOptions)
+    IOptions<RankingOptions> rankingOptions,
+    IDeadLetterSink deadLetters,
+    BanditMetrics metrics,
+    ILogger<PartitionIngestGrain> logger)
     : Grain, IPartitionIngestGrain, IStreamSubscriptionObserver, IAsyncObserver<ClickEventBatch>
 {
     /// <inheritdoc/>
@@ -31,13 +35,22 @@ internal sealed class PartitionIngestGrain(
             return;
         }
 
+        var refused = item.Rejected.Where(r => r.Offset > applied).ToList();
+        if (refused.Count > 0)
+        {
+            await deadLetters.PublishAsync(item.Partition, refused);
+            metrics.DeadLetters.Add(refused.Count);
+            IngestLog.DeadLettered(logger, refused.Count, item.Partition);
+        }
+
         var perArm = item.Events
             .Where(e => e.Offset > applied)
             .GroupBy(e => e.PostId, StringComparer.Ordinal)
             .Select(g => (PostId: g.Key, Batch: new ArmEventBatch(
                 item.Partition,
                 g.Select(e => new ArmEvent(e.Offset, e.Kind, e.EventTimeUnixMs, EventKeys.Of(e.EventId))).ToArray())));
-        var snapshots = await Task.WhenAll(perArm.Select(
+        var perArmList = perArm.ToList();
+        var snapshots = await Task.WhenAll(perArmList.Select(
             arm => GrainFactory.GetGrain<IPostArmGrain>(arm.PostId).ApplyAsync(arm.Batch)));
 
         var shardCount = rankingOptions.Value.ShardCount;
@@ -45,13 +58,16 @@ internal sealed class PartitionIngestGrain(
             .GroupBy(s => PostSharding.ShardOf(s.PostId, shardCount))
             .Select(g => GrainFactory.GetGrain<IRankerShardGrain>(g.Key).UpdateAsync(g.ToArray())));
 
+        metrics.EventsApplied.Add(perArmList.Sum(a => a.Batch.Events.Length));
         progress.State.NextOffset = item.LastOffset + 1;
         try
         {
             await progress.WriteStateAsync();
         }
-        catch
+        catch (Exception ex)
         {
+            metrics.StorageWriteFailures.Add(1, new KeyValuePair<string, object?>("state", "ingest"));
+            IngestLog.StateWriteFailed(logger, "ingest", this.GetPrimaryKeyString(), ex);
             // Until it is stored the batch is not done: a redelivery must not take the early return above.
             progress.State.NextOffset = applied + 1;
             DeactivateOnIdle();

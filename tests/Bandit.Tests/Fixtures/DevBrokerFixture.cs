@@ -16,6 +16,7 @@ public sealed class DevBrokerFixture : IDisposable
     {
         var name = $"clicks-{Interlocked.Increment(ref _topics)}-{Guid.NewGuid():N}"[..24];
         Broker.CreateTopic(name, partitions);
+        Broker.CreateTopic(name + ".deadletter", 1);
         return name;
     }
 

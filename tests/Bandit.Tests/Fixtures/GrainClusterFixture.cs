@@ -35,6 +35,8 @@ public sealed class GrainClusterFixture : IAsyncLifetime
         public void Configure(ISiloBuilder siloBuilder)
         {
             siloBuilder.AddMemoryGrainStorage(BanditStorage.Name);
+            siloBuilder.Services.AddMetrics();
+            siloBuilder.Services.AddSingleton<BanditMetrics>();
             siloBuilder.Services.Configure<ArmOptions>(o =>
             {
                 o.PriorAlpha = PriorAlpha;

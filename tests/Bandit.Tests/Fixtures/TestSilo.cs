@@ -14,14 +14,18 @@ public sealed class TestSilo : IAsyncDisposable
 {
     private readonly WebApplication _app;
 
-    private TestSilo(WebApplication app, int grpcPort)
+    private TestSilo(WebApplication app, int grpcPort, int webPort)
     {
         _app = app;
+        WebAddress = new Uri($"http://127.0.0.1:{webPort}");
         Channel = GrpcChannel.ForAddress($"http://127.0.0.1:{grpcPort}");
         Client = new FeedRanking.FeedRankingClient(Channel);
     }
 
     public GrpcChannel Channel { get; }
+
+    /// <summary>The HTTP/1.1 endpoint: dashboard and metrics.</summary>
+    public Uri WebAddress { get; }
 
     public FeedRanking.FeedRankingClient Client { get; }
 
@@ -32,6 +36,7 @@ public sealed class TestSilo : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(settings);
 
         var grpcPort = FreePort.Next();
+        var webPort = FreePort.Next();
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
             EnvironmentName = "Test",
@@ -43,7 +48,7 @@ public sealed class TestSilo : IAsyncDisposable
             ["Logging:LogLevel:Orleans"] = "Error",
             ["Kestrel:Endpoints:Grpc:Url"] = $"http://127.0.0.1:{grpcPort}",
             ["Kestrel:Endpoints:Grpc:Protocols"] = "Http2",
-            ["Kestrel:Endpoints:Web:Url"] = $"http://127.0.0.1:{FreePort.Next()}",
+            ["Kestrel:Endpoints:Web:Url"] = $"http://127.0.0.1:{webPort}",
             ["Bandit:Kafka:BootstrapServers"] = settings.BootstrapServers,
             ["Bandit:Kafka:Topic"] = settings.Topic,
             ["Bandit:Kafka:Partitions"] = settings.Partitions.ToString(),
@@ -67,7 +72,7 @@ public sealed class TestSilo : IAsyncDisposable
             throw;
         }
 
-        return new TestSilo(app, grpcPort);
+        return new TestSilo(app, grpcPort, webPort);
     }
 
     /// <summary>Stops the silo gracefully, as on SIGTERM.</summary>
