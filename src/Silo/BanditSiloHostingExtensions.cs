@@ -38,6 +38,9 @@ public static class BanditSiloHostingExtensions
         var settings = configuration.GetSection(BanditSiloSettings.Section).Get<BanditSiloSettings>() ?? new();
         var redis = configuration["Bandit:Redis:ConnectionString"];
         var startupNotes = new List<Action<ILogger>>();
+        var advertised = IPAddress.Parse(settings.AdvertisedAddress);
+        PortCheck.EnsureFree(advertised, settings.SiloPort, "Bandit:Cluster:SiloPort");
+        PortCheck.EnsureFree(advertised, settings.GatewayPort, "Bandit:Cluster:GatewayPort");
 
         if (string.IsNullOrWhiteSpace(stream.BootstrapServers) && !string.IsNullOrWhiteSpace(redis))
         {
@@ -100,7 +103,7 @@ public static class BanditSiloHostingExtensions
             {
                 var redisOptions = ConfigurationOptions.Parse(redis);
                 silo.ConfigureEndpoints(
-                    IPAddress.Parse(settings.AdvertisedAddress),
+                    advertised,
                     settings.SiloPort,
                     settings.GatewayPort);
                 silo.UseRedisClustering(o => o.ConfigurationOptions = redisOptions.Clone());
@@ -156,6 +159,16 @@ public static class BanditSiloHostingExtensions
         var options = new MockKafkaClusterOptions { Port = stream.EmbeddedBrokerPort };
         options.Topics.Add(new MockTopic(stream.Topic, stream.Partitions));
         options.Topics.Add(new MockTopic(stream.EffectiveDeadLetterTopic, 1));
-        return MockKafkaCluster.Start(options);
+        try
+        {
+            return MockKafkaCluster.Start(options);
+        }
+        catch (System.Net.Sockets.SocketException ex)
+            when (ex.SocketErrorCode == System.Net.Sockets.SocketError.AddressAlreadyInUse)
+        {
+            throw new InvalidOperationException(
+                $"port {stream.EmbeddedBrokerPort} (Bandit:Kafka:EmbeddedBrokerPort) is already in use, perhaps by "
+                + "another broker; choose another, or set Bandit:Kafka:BootstrapServers to use that broker", ex);
+        }
     }
 }

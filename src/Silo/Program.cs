@@ -16,7 +16,8 @@ try
     app.Run();
     return 0;
 }
-catch (Exception ex) when (ex is InvalidOperationException or OptionsValidationException)
+catch (Exception ex) when (ex is InvalidOperationException or OptionsValidationException or IOException
+    or System.Net.Sockets.SocketException)
 {
     // A refused configuration is the operator's to fix: say what, without a stack trace.
     Console.Error.WriteLine($"bandit-silo: {ex.Message}");
