@@ -17,7 +17,8 @@ try
     app.Run();
     return 0;
 }
-catch (Exception ex) when (ex is InvalidOperationException or OptionsValidationException)
+catch (Exception ex) when (ex is InvalidOperationException or OptionsValidationException or IOException
+    or System.Net.Sockets.SocketException)
 {
     Console.Error.WriteLine($"bandit-gateway: {ex.Message}");
     return 1;

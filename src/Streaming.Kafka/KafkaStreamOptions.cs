@@ -6,8 +6,12 @@ public sealed class KafkaStreamOptions
     /// <summary>Default records taken from one partition per pull.</summary>
     public const int DefaultMaxRecordsPerPull = 2000;
 
-    /// <summary>Default size of the per-partition cache of delivered-but-uncommitted batches.</summary>
-    public const int DefaultCacheSize = 1024;
+    /// <summary>
+    /// Default size of the per-partition cache, in batches. Small on purpose: Orleans releases (and so lets us
+    /// commit) a batch only when a whole tenth of the cache has been consumed, so a large cache keeps a quiet
+    /// partition's offsets uncommitted for long.
+    /// </summary>
+    public const int DefaultCacheSize = 16;
 
     /// <summary>Kafka bootstrap servers, "host:port[,host:port]".</summary>
     public string BootstrapServers { get; set; } = "";
