@@ -14,6 +14,7 @@ public sealed class ClickEventPublisher : IDisposable
 {
     private readonly Lazy<IProducer<string, byte[]>> _producer;
     private readonly string _topic;
+    private int _lastError;
 
     /// <summary>Creates the publisher; the Kafka producer itself starts on first use.</summary>
     public ClickEventPublisher(IOptions<ClickStreamOptions> options, ILogger<ClickEventPublisher> logger)
@@ -30,8 +31,17 @@ public sealed class ClickEventPublisher : IDisposable
             LingerMs = 1,
             MessageTimeoutMs = (int)stream.ProduceTimeout.TotalMilliseconds,
         })
-            .SetErrorHandler((_, error) => GatewayLog.ProducerError(logger, error.Code.ToString(), error.Reason))
+            .SetErrorHandler((_, error) => OnProducerError(error, logger))
             .Build());
+    }
+
+    // librdkafka repeats an error on every reconnect attempt: log a change of error, not each repetition.
+    private void OnProducerError(Error error, ILogger logger)
+    {
+        if (Interlocked.Exchange(ref _lastError, (int)error.Code) != (int)error.Code)
+        {
+            GatewayLog.ProducerError(logger, error.Code.ToString(), error.Reason);
+        }
     }
 
     /// <summary>
