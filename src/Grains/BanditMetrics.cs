@@ -24,6 +24,15 @@ public sealed class BanditMetrics : IDisposable
             "bandit.records.dead_lettered", "{record}", "Refused records written to the dead-letter topic");
         StorageWriteFailures = _meter.CreateCounter<long>(
             "bandit.storage.write_failures", "{write}", "Grain state writes that failed and will be retried");
+
+        // Every series exists from the start, so dashboards and alerts see 0 rather than nothing.
+        EventsApplied.Add(0);
+        DuplicateEvents.Add(0);
+        DeadLetters.Add(0);
+        foreach (var state in new[] { "arm", "directory", "ingest" })
+        {
+            StorageWriteFailures.Add(0, new KeyValuePair<string, object?>("state", state));
+        }
     }
 
     /// <summary>Events applied, tagged by partition.</summary>
