@@ -30,6 +30,7 @@ public static class IngestWaiter
             {
                 var progress = await client.GetIngestProgressAsync(
                     new GetIngestProgressRequest(),
+                    deadline: DateTime.UtcNow.AddSeconds(10),
                     cancellationToken: cancellationToken);
                 applied = progress.Partitions.ToDictionary(p => p.Partition, p => p.AppliedOffset);
             }

@@ -1,3 +1,5 @@
+using Orleans.Concurrency;
+
 namespace Bandit.Grains;
 
 /// <summary>
@@ -8,5 +10,6 @@ public interface IPartitionIngestGrain : IGrainWithStringKey
 {
     /// <summary>Offset of the last record whose events reached their arms; -1 before the first.</summary>
     [Alias("GetAppliedOffsetAsync")]
+    [AlwaysInterleave]
     Task<long> GetAppliedOffsetAsync();
 }

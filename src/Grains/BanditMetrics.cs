@@ -17,18 +17,21 @@ public sealed class BanditMetrics : IDisposable
 
         _meter = meterFactory.Create(MeterName);
         EventsApplied = _meter.CreateCounter<long>(
-            "bandit.events.applied", "{event}", "Click-stream events applied to arms (the ingest rate)");
+            "bandit.events.applied", "{event}", "Click-stream events counted by arms (the ingest rate)");
         DuplicateEvents = _meter.CreateCounter<long>(
             "bandit.events.duplicates", "{event}", "Events written twice with one event id, counted once");
         DeadLetters = _meter.CreateCounter<long>(
             "bandit.records.dead_lettered", "{record}", "Refused records written to the dead-letter topic");
         StorageWriteFailures = _meter.CreateCounter<long>(
             "bandit.storage.write_failures", "{write}", "Grain state writes that failed and will be retried");
+        BatchFailures = _meter.CreateCounter<long>(
+            "bandit.ingest.batch_failures", "{batch}", "Batch deliveries that failed and will be retried");
 
         // Every series exists from the start, so dashboards and alerts see 0 rather than nothing.
         EventsApplied.Add(0);
         DuplicateEvents.Add(0);
         DeadLetters.Add(0);
+        BatchFailures.Add(0);
         foreach (var state in new[] { "arm", "directory", "ingest" })
         {
             StorageWriteFailures.Add(0, new KeyValuePair<string, object?>("state", state));
@@ -43,6 +46,9 @@ public sealed class BanditMetrics : IDisposable
 
     /// <summary>Records sent to the dead-letter topic.</summary>
     public Counter<long> DeadLetters { get; }
+
+    /// <summary>Failed batch deliveries, tagged by partition: a partition that keeps failing is stuck.</summary>
+    public Counter<long> BatchFailures { get; }
 
     /// <summary>Failed state writes, tagged by state.</summary>
     public Counter<long> StorageWriteFailures { get; }

@@ -80,6 +80,7 @@ internal sealed class PostArmGrain(
             throw;
         }
 
+        metrics.EventsApplied.Add(arm.Impressions - before.Impressions + arm.Clicks - before.Clicks);
         var repeats = state.State.Duplicates - before.Duplicates;
         if (repeats > 0)
         {

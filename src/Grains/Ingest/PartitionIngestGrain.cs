@@ -29,6 +29,21 @@ internal sealed class PartitionIngestGrain(
 
     public async Task OnNextAsync(ClickEventBatch item, StreamSequenceToken? token = null)
     {
+        try
+        {
+            await ApplyAsync(item);
+        }
+        catch (Exception ex)
+        {
+            // Orleans delivers the batch again; a partition whose failures keep counting is stuck.
+            metrics.BatchFailures.Add(1, new KeyValuePair<string, object?>("partition", item.Partition));
+            IngestLog.BatchFailed(logger, item.Partition, item.LastOffset, ex);
+            throw;
+        }
+    }
+
+    private async Task ApplyAsync(ClickEventBatch item)
+    {
         var applied = progress.State.AppliedOffset;
         if (item.LastOffset <= applied)
         {
@@ -58,7 +73,6 @@ internal sealed class PartitionIngestGrain(
             .GroupBy(s => PostSharding.ShardOf(s.PostId, shardCount))
             .Select(g => GrainFactory.GetGrain<IRankerShardGrain>(g.Key).UpdateAsync(g.ToArray())));
 
-        metrics.EventsApplied.Add(perArmList.Sum(a => a.Batch.Events.Length));
         progress.State.NextOffset = item.LastOffset + 1;
         try
         {

@@ -77,7 +77,42 @@ public sealed class DeadLetterTests(GatewaySiloFixture fixture)
             "consumer lag of partition 1 returning to zero");
     }
 
-    private Dictionary<long, ConsumeResult<byte[]?, byte[]?>> ReadDeadLetters(List<long> sourceOffsets)
+    [Fact]
+    public async Task OversizedPoisonRecord_IsDeadLetteredCut_AndDoesNotHoldThePartition()
+    {
+        // Arrange: garbage just under the broker's message size limit; with our headers it would not fit whole.
+        var partition = new TopicPartition(fixture.Topic, new Partition(2));
+        var postId = "after-big-" + Guid.NewGuid().ToString("N")[..8];
+        var garbage = Enumerable.Repeat((byte)0xFF, 999_950).ToArray();
+        using var producer = new ProducerBuilder<byte[]?, byte[]>(new ProducerConfig
+        {
+            BootstrapServers = fixture.Broker.BootstrapServers,
+            MessageMaxBytes = 1_048_576,
+        }).Build();
+
+        // Act
+        var big = await producer.ProduceAsync(partition, new Message<byte[]?, byte[]> { Key = "k"u8.ToArray(), Value = garbage });
+        var good = await producer.ProduceAsync(partition, new Message<byte[]?, byte[]>
+        {
+            Key = Encoding.UTF8.GetBytes(postId),
+            Value = Event(postId, ClickStreamEventType.Impression, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()),
+        });
+        await IngestWaiter.WaitAsync(
+            fixture.Silo.Client,
+            new Dictionary<int, long> { [2] = good.Offset.Value },
+            TimeSpan.FromSeconds(30));
+
+        // Assert
+        var arm = await fixture.Silo.Client.GetArmAsync(new GetArmRequest { PostId = postId });
+        Assert.Equal(1, arm.Impressions);
+        var letter = ReadDeadLetters([big.Offset.Value], sourcePartition: "2")[big.Offset.Value];
+        Assert.Equal(KafkaDeadLetterSink.MaxValueBytes, letter.Message.Value!.Length);
+        Assert.Equal("key=1 value=999950", Header(letter, KafkaDeadLetterSink.TruncatedHeader));
+    }
+
+    private Dictionary<long, ConsumeResult<byte[]?, byte[]?>> ReadDeadLetters(
+        List<long> sourceOffsets,
+        string sourcePartition = "1")
     {
         using var consumer = new ConsumerBuilder<byte[]?, byte[]?>(new ConsumerConfig
         {
@@ -91,7 +126,7 @@ public sealed class DeadLetterTests(GatewaySiloFixture fixture)
         while (found.Count < sourceOffsets.Count && DateTime.UtcNow < deadline)
         {
             if (consumer.Consume(TimeSpan.FromMilliseconds(200)) is { } result
-                && Header(result, KafkaDeadLetterSink.PartitionHeader) == "1"
+                && Header(result, KafkaDeadLetterSink.PartitionHeader) == sourcePartition
                 && sourceOffsets.Contains(OffsetOf(result)))
             {
                 found[OffsetOf(result)] = result;
