@@ -49,7 +49,8 @@ try
     }
 
     Console.Error.WriteLine(
-        $"checked {rows.Count:N0} rows; publishing to {arguments.Topic} at {arguments.Bootstrap} (run {arguments.RunId})");
+        $"checked {rows.Count:N0} rows; publishing to {arguments.Topic} at {arguments.Bootstrap} "
+        + $"(run {arguments.RunId})");
     var publisher = new ClickLogPublisher(arguments.Bootstrap, arguments.Topic);
     var summary = publisher.Publish(
         rows,
@@ -66,7 +67,8 @@ try
     }
 
     Console.Error.WriteLine(
-        $"acknowledged {summary.Progress.Acknowledged:N0} events ({summary.Clicks:N0} clicks) from {summary.Progress.Rows:N0} rows "
+        $"acknowledged {summary.Progress.Acknowledged:N0} events ({summary.Clicks:N0} clicks) "
+        + $"from {summary.Progress.Rows:N0} rows "
         + $"in {summary.Elapsed.TotalSeconds:0.00}s; waiting for the service to apply them");
 
     using var channel = GrpcChannel.ForAddress(arguments.Gateway);
@@ -100,7 +102,8 @@ catch (ClickLogFormatException ex)
 }
 catch (RpcException ex)
 {
-    Console.Error.WriteLine($"\nbandit-replay: gateway {arguments.Gateway}: {ex.Status.StatusCode}: {ex.Status.Detail}");
+    Console.Error.WriteLine(
+        $"\nbandit-replay: gateway {arguments.Gateway}: {ex.Status.StatusCode}: {ex.Status.Detail}");
     return 1;
 }
 catch (KafkaException ex)

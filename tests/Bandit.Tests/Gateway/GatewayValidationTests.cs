@@ -20,14 +20,20 @@ public sealed class GatewayValidationTests(GatewaySiloFixture fixture)
         { new RecordEventRequest { PostId = "p", EventId = new string('e', 129) }, "event_id must be at most 128" },
         { new RecordEventRequest { PostId = "p", Position = -1 }, "position must be between 0 and 10000" },
         {
-            new RecordEventRequest { PostId = "p", EventTime = Timestamp.FromDateTimeOffset(new DateTimeOffset(1990, 1, 1, 0, 0, 0, TimeSpan.Zero)) },
+            new RecordEventRequest
+            {
+                PostId = "p",
+                EventTime = Timestamp.FromDateTimeOffset(new DateTimeOffset(1990, 1, 1, 0, 0, 0, TimeSpan.Zero)),
+            },
             "event_time must be between"
         },
     };
 
     [Theory]
     [MemberData(nameof(BadEvents))]
-    public async Task RecordClick_BadRequest_IsInvalidArgumentNamingTheField(RecordEventRequest request, string expected)
+    public async Task RecordClick_BadRequest_IsInvalidArgumentNamingTheField(
+        RecordEventRequest request,
+        string expected)
     {
         var error = await Assert.ThrowsAsync<RpcException>(async () => await Client.RecordClickAsync(request));
 
@@ -53,7 +59,8 @@ public sealed class GatewayValidationTests(GatewaySiloFixture fixture)
     public async Task GetArm_UnknownPost_IsNotFound()
     {
         var error = await Assert.ThrowsAsync<RpcException>(
-            async () => await Client.GetArmAsync(new GetArmRequest { PostId = "never-seen-" + Guid.NewGuid().ToString("N") }));
+            async () => await Client.GetArmAsync(
+                new GetArmRequest { PostId = "never-seen-" + Guid.NewGuid().ToString("N") }));
 
         Assert.Equal(StatusCode.NotFound, error.StatusCode);
     }

@@ -24,10 +24,10 @@ public sealed class ClickRecordMapperTests
     {
         { "k"u8.ToArray(), null, "empty value" },
         { "k"u8.ToArray(), [0xFF, 0xFF, 0xFF], "not a ClickStreamEvent" },
-        { "k"u8.ToArray(), Event("p", (ClickStreamEventType)9, 1_700_000_000_000).ToByteArray(), "unknown event type 9" },
-        { "k"u8.ToArray(), Event("p", ClickStreamEventType.Unspecified, 1_700_000_000_000).ToByteArray(), "unknown event type 0" },
-        { "k"u8.ToArray(), Event("", ClickStreamEventType.Click, 1_700_000_000_000).ToByteArray(), "post_id must not be empty" },
-        { "k"u8.ToArray(), Event("a b", ClickStreamEventType.Click, 1_700_000_000_000).ToByteArray(), "post_id may hold only" },
+        { "k"u8.ToArray(), Bytes("p", (ClickStreamEventType)9, T), "unknown event type 9" },
+        { "k"u8.ToArray(), Bytes("p", ClickStreamEventType.Unspecified, T), "unknown event type 0" },
+        { "k"u8.ToArray(), Bytes("", ClickStreamEventType.Click, T), "post_id must not be empty" },
+        { "k"u8.ToArray(), Bytes("a b", ClickStreamEventType.Click, T), "post_id may hold only" },
         { null, Event("p", ClickStreamEventType.Click, 1_700_000_000_000).ToByteArray(), "record has no key" },
         { [], Event("p", ClickStreamEventType.Click, 1_700_000_000_000).ToByteArray(), "record has no key" },
         { "k"u8.ToArray(), Event("p", ClickStreamEventType.Click, -5).ToByteArray(), "event time -5 ms is outside" },
@@ -43,6 +43,12 @@ public sealed class ClickRecordMapperTests
         Assert.Null(decoded);
         Assert.Contains(expectedReason, reason, StringComparison.Ordinal);
     }
+
+    // A plausible event time: November 2023.
+    private const long T = 1_700_000_000_000;
+
+    private static byte[] Bytes(string postId, ClickStreamEventType type, long timeMs) =>
+        Event(postId, type, timeMs).ToByteArray();
 
     private static ClickStreamEvent Event(string postId, ClickStreamEventType type, long timeMs) => new()
     {
