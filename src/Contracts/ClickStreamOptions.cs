@@ -33,7 +33,8 @@ public sealed class ClickStreamOptions
     public string DeadLetterTopic { get; set; } = "";
 
     /// <summary>The dead-letter topic actually used.</summary>
-    public string EffectiveDeadLetterTopic => string.IsNullOrEmpty(DeadLetterTopic) ? Topic + ".deadletter" : DeadLetterTopic;
+    public string EffectiveDeadLetterTopic =>
+        string.IsNullOrEmpty(DeadLetterTopic) ? Topic + ".deadletter" : DeadLetterTopic;
 
     /// <summary>The silos' consumer group, which owns the committed offsets.</summary>
     public string ConsumerGroup { get; set; } = "bandit-silos";

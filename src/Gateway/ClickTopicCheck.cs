@@ -37,7 +37,8 @@ public sealed class ClickTopicCheck(IOptions<ClickStreamOptions> options, ILogge
         if (topic is null || topic.Error.IsError)
         {
             throw new InvalidOperationException(
-                $"Kafka topic '{stream.Topic}' is missing at {stream.BootstrapServers} ({topic?.Error.Reason ?? "not listed"}); "
+                $"Kafka topic '{stream.Topic}' is missing at {stream.BootstrapServers} "
+                + $"({topic?.Error.Reason ?? "not listed"}); "
                 + $"create it with {stream.Partitions} partitions");
         }
 

@@ -63,8 +63,12 @@ public static class BanditSiloHostingExtensions
         }
 
         builder.Services.AddOptions<ArmOptions>().Bind(configuration.GetSection(ArmOptions.Section))
-            .Validate(o => o.PriorAlpha > 0 && double.IsFinite(o.PriorAlpha), "Bandit:Arms:PriorAlpha must be positive.")
-            .Validate(o => o.PriorBeta > 0 && double.IsFinite(o.PriorBeta), "Bandit:Arms:PriorBeta must be positive.")
+            .Validate(
+                o => o.PriorAlpha > 0 && double.IsFinite(o.PriorAlpha),
+                "Bandit:Arms:PriorAlpha must be positive.")
+            .Validate(
+                o => o.PriorBeta > 0 && double.IsFinite(o.PriorBeta),
+                "Bandit:Arms:PriorBeta must be positive.")
             .ValidateOnStart();
         builder.Services.AddOptions<RankingOptions>().Bind(configuration.GetSection(RankingOptions.Section))
             .Validate(

@@ -59,7 +59,8 @@ public sealed class KafkaQueueAdapterFactory : IQueueAdapterFactory
 
     /// <inheritdoc/>
     public Task<IQueueAdapter> CreateAdapter() =>
-        Task.FromResult<IQueueAdapter>(new KafkaQueueAdapter(_name, _options, _queueMapper, _mapper, _metrics, _loggerFactory));
+        Task.FromResult<IQueueAdapter>(
+            new KafkaQueueAdapter(_name, _options, _queueMapper, _mapper, _metrics, _loggerFactory));
 
     /// <inheritdoc/>
     public IQueueAdapterCache GetQueueAdapterCache() => _cache;

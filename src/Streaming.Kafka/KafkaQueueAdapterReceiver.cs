@@ -68,7 +68,9 @@ internal sealed class KafkaQueueAdapterReceiver(
             {
                 var high = consumer.GetWatermarkOffsets(_topicPartition).High;
                 var position = consumer.Position(_topicPartition);
-                return high == Offset.Unset || position == Offset.Unset ? null : Math.Max(0, high.Value - position.Value);
+                return high == Offset.Unset || position == Offset.Unset
+                    ? null
+                    : Math.Max(0, high.Value - position.Value);
             }
             catch (KafkaException)
             {

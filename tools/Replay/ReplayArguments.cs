@@ -58,7 +58,10 @@ internal sealed record ReplayArguments(
             }
         }
 
-        var known = new[] { "--bootstrap", "--topic", "--gateway", "--prefix", "--top", "--policy", "--run-id", "--timeout" };
+        var known = new[]
+        {
+            "--bootstrap", "--topic", "--gateway", "--prefix", "--top", "--policy", "--run-id", "--timeout",
+        };
         if (values.Keys.FirstOrDefault(k => !known.Contains(k)) is { } unknown)
         {
             throw new ArgumentException($"unknown option {unknown}");
@@ -89,7 +92,9 @@ internal sealed record ReplayArguments(
     private static int TopK(string text)
     {
         var k = PositiveInt(text, "--top");
-        return k <= TopKQuery.MaxK ? k : throw new ArgumentException($"--top must be at most {TopKQuery.MaxK}, got {k}");
+        return k <= TopKQuery.MaxK
+            ? k
+            : throw new ArgumentException($"--top must be at most {TopKQuery.MaxK}, got {k}");
     }
 
     private static int PositiveInt(string text, string option) =>

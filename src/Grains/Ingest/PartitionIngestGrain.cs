@@ -58,15 +58,12 @@ internal sealed class PartitionIngestGrain(
             IngestLog.DeadLettered(logger, refused.Count, item.Partition);
         }
 
-        var perArm = item.Events
+        var snapshots = await Task.WhenAll(item.Events
             .Where(e => e.Offset > applied)
             .GroupBy(e => e.PostId, StringComparer.Ordinal)
-            .Select(g => (PostId: g.Key, Batch: new ArmEventBatch(
+            .Select(g => GrainFactory.GetGrain<IPostArmGrain>(g.Key).ApplyAsync(new ArmEventBatch(
                 item.Partition,
-                g.Select(e => new ArmEvent(e.Offset, e.Kind, e.EventTimeUnixMs, EventKeys.Of(e.EventId))).ToArray())));
-        var perArmList = perArm.ToList();
-        var snapshots = await Task.WhenAll(perArmList.Select(
-            arm => GrainFactory.GetGrain<IPostArmGrain>(arm.PostId).ApplyAsync(arm.Batch)));
+                [.. g.Select(e => new ArmEvent(e.Offset, e.Kind, e.EventTimeUnixMs, EventKeys.Of(e.EventId)))]))));
 
         var shardCount = rankingOptions.Value.ShardCount;
         await Task.WhenAll(snapshots

@@ -145,5 +145,6 @@ public sealed class PostArmGrainTests(GrainClusterFixture fixture)
     private static ArmEvent Imp(long offset, ulong eventKey = 0) =>
         new(offset, ArmEventKind.Impression, offset * 1000, eventKey);
 
-    private static ArmEvent Clk(long offset, ulong eventKey = 0) => new(offset, ArmEventKind.Click, offset * 1000, eventKey);
+    private static ArmEvent Clk(long offset, ulong eventKey = 0) =>
+        new(offset, ArmEventKind.Click, offset * 1000, eventKey);
 }

@@ -41,7 +41,9 @@ public sealed class ClickLogReaderTests
              new ClickLogRow(4, new DateTimeOffset(2024, 1, 2, 3, 4, 5, 500, TimeSpan.Zero), "c", false, 0),
              new ClickLogRow(5, new DateTimeOffset(2024, 1, 2, 3, 4, 5, TimeSpan.Zero), "d", true, 0)],
             first);
-        Assert.Equal([new ClickLogRow(1, new DateTimeOffset(2024, 1, 2, 3, 4, 5, TimeSpan.Zero), "a", true, 0)], second);
+        Assert.Equal(
+            [new ClickLogRow(1, new DateTimeOffset(2024, 1, 2, 3, 4, 5, TimeSpan.Zero), "a", true, 0)],
+            second);
     }
 
     [Theory]

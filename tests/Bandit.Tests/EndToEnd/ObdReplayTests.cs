@@ -18,9 +18,9 @@ public sealed class ObdReplayTests(RedisServer redis, DevBrokerFixture broker)
     public async Task Replay_ObdLog_ArmsAndTopKMatchTheLog(string file)
     {
         // Arrange
-        var topic = broker.CreateTopic(partitions: 4);
-        await using var silo = await TestSilo.StartAsync(new TestSiloSettings(
-            broker.BootstrapServers, topic, 4, redis.ConnectionString, "obd-" + Guid.NewGuid().ToString("N")[..8]));
+        var settings = broker.NewSiloSettings(4, redis.ConnectionString, "obd");
+        var topic = settings.Topic;
+        await using var silo = await TestSilo.StartAsync(settings);
         var expected = ObdLog.Count(file);
 
         // Act

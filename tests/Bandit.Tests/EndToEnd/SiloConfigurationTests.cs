@@ -34,6 +34,9 @@ public sealed class SiloConfigurationTests(RedisServer redis, DevBrokerFixture b
 
         var error = Assert.Throws<InvalidOperationException>(() => builder.AddBanditSilo());
 
-        Assert.Contains("set Bandit:Kafka:BootstrapServers to a Kafka cluster", error.Message, StringComparison.Ordinal);
+        Assert.Contains(
+            "set Bandit:Kafka:BootstrapServers to a Kafka cluster",
+            error.Message,
+            StringComparison.Ordinal);
     }
 }

@@ -10,13 +10,14 @@ public sealed class SiloRestartTests(RedisServer redis, DevBrokerFixture broker)
 {
     private const string File = "random/men/men.csv";
 
+    private static readonly GetTopKRequest TopTen = new() { K = 10, Policy = RankingPolicy.PosteriorMean };
+
     [Fact]
     public async Task Restart_WithRedis_ArmsRankingAndProgressSurvive()
     {
         // Arrange: a first silo applies the whole log, then stops.
-        var topic = broker.CreateTopic(partitions: 4);
-        var settings = new TestSiloSettings(
-            broker.BootstrapServers, topic, 4, redis.ConnectionString, "restart-" + Guid.NewGuid().ToString("N")[..8]);
+        var settings = broker.NewSiloSettings(4, redis.ConnectionString, "restart");
+        var topic = settings.Topic;
         var expected = ObdLog.Count(File);
         var publisher = new ClickLogPublisher(broker.BootstrapServers, topic);
         GetTopKReply topBefore;
@@ -24,13 +25,13 @@ public sealed class SiloRestartTests(RedisServer redis, DevBrokerFixture broker)
         {
             var summary = publisher.Publish(ClickLogReader.Read(ObdLog.PathOf(File)), runId: "first");
             await IngestWaiter.WaitAsync(first.Client, summary.LastOffsets, TimeSpan.FromSeconds(60));
-            topBefore = await first.Client.GetTopKAsync(new GetTopKRequest { K = 10, Policy = RankingPolicy.PosteriorMean });
+            topBefore = await first.Client.GetTopKAsync(TopTen);
         }
 
         // Act: a new silo on the same Redis and topic. It rebuilds the ranking from stored arms, and records it
         // reads again (their offsets may not have been committed) must not count twice.
         await using var second = await TestSilo.StartAsync(settings);
-        var topAfter = await second.Client.GetTopKAsync(new GetTopKRequest { K = 10, Policy = RankingPolicy.PosteriorMean });
+        var topAfter = await second.Client.GetTopKAsync(TopTen);
         var item = expected.Keys.Order(StringComparer.Ordinal).First();
         var extra = publisher.Publish(
             [new ClickLogRow(1, DateTimeOffset.UtcNow, item, Clicked: true, Position: 1)],

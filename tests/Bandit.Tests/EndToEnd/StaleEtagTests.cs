@@ -13,10 +13,9 @@ public sealed class StaleEtagTests(RedisServer redis, DevBrokerFixture broker)
     public async Task Write_EtagNoLongerMatches_ArmReloadsAndCountsExactly()
     {
         // Arrange: an arm with one click, whose stored etag then changes under it.
-        var topic = broker.CreateTopic(partitions: 2);
-        var serviceId = "etag-" + Guid.NewGuid().ToString("N")[..8];
-        await using var silo = await TestSilo.StartAsync(new TestSiloSettings(
-            broker.BootstrapServers, topic, 2, redis.ConnectionString, serviceId));
+        var settings = broker.NewSiloSettings(2, redis.ConnectionString, "etag");
+        var serviceId = settings.ServiceId;
+        await using var silo = await TestSilo.StartAsync(settings);
         const string postId = "etag-post";
         await RecordAndWaitAsync(silo, new RecordEventRequest { PostId = postId });
         await using var connection = await ConnectionMultiplexer.ConnectAsync(redis.ConnectionString);

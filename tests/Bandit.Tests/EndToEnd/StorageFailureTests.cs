@@ -14,9 +14,7 @@ public sealed class StorageFailureTests(RedisServer redis, DevBrokerFixture brok
     public async Task RedisRefusingWrites_ThenRecovering_EventIsStoredAndSurvivesRestart()
     {
         // Arrange
-        var topic = broker.CreateTopic(partitions: 2);
-        var settings = new TestSiloSettings(
-            broker.BootstrapServers, topic, 2, redis.ConnectionString, "storage-" + Guid.NewGuid().ToString("N")[..8]);
+        var settings = broker.NewSiloSettings(2, redis.ConnectionString, "storage");
         await using var admin = await ConnectionMultiplexer.ConnectAsync(redis.ConnectionString + ",allowAdmin=true");
         var server = admin.GetServer(admin.GetEndPoints()[0]);
         const string postId = "oom-post";

@@ -20,13 +20,8 @@ public sealed class ClusterScalingTests(RedisServer redis, DevBrokerFixture brok
     public async Task OneToThreeToTwoSilos_DuringReplay_EveryEventCountedOnce()
     {
         // Arrange: up to three silos sharing ServiceId, ClusterId, Redis and topic, each on its own ports.
-        var topic = broker.CreateTopic(Partitions);
-        var settings = new TestSiloSettings(
-            broker.BootstrapServers,
-            topic,
-            Partitions,
-            redis.ConnectionString,
-            $"scale-{Guid.NewGuid():N}"[..14]);
+        var settings = broker.NewSiloSettings(Partitions, redis.ConnectionString, "scale");
+        var topic = settings.Topic;
         await using var first = new SiloProcess("silo-1", settings, output);
         await using var second = new SiloProcess("silo-2", settings, output);
         await using var third = new SiloProcess("silo-3", settings, output);

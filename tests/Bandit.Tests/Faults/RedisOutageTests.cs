@@ -24,13 +24,8 @@ public sealed class RedisOutageTests(DevBrokerFixture broker, ITestOutputHelper 
         // Arrange: a persistent Redis of this test's own, so that stopping it is an outage, not data loss.
         await using var redis = new RedisProcess(output);
         await redis.StartAsync();
-        var topic = broker.CreateTopic(Partitions);
-        var settings = new TestSiloSettings(
-            broker.BootstrapServers,
-            topic,
-            Partitions,
-            redis.ConnectionString,
-            $"redis-{Guid.NewGuid():N}"[..14]);
+        var settings = broker.NewSiloSettings(Partitions, redis.ConnectionString, "redis");
+        var topic = settings.Topic;
         await using var silo = new SiloProcess("silo", settings, output);
         await silo.StartAsync();
         var replay = new ObdReplay(broker.BootstrapServers, topic);

@@ -98,10 +98,6 @@ public sealed class SiloCrashTests(RedisServer redis, DevBrokerFixture broker, I
         await ObdReplay.AssertArmsMatchAsync(surviving.Client);
     }
 
-    private TestSiloSettings Settings(string name) => new(
-        broker.BootstrapServers,
-        broker.CreateTopic(Partitions),
-        Partitions,
-        redis.ConnectionString,
-        $"{name}-{Guid.NewGuid():N}"[..13]);
+    private TestSiloSettings Settings(string name) =>
+        broker.NewSiloSettings(Partitions, redis.ConnectionString, name);
 }

@@ -2,7 +2,9 @@ using Bandit.DevBroker;
 
 namespace Bandit.Tests.Fixtures;
 
-/// <summary>The librdkafka mock cluster, reached over TCP like any Kafka broker. Tests create their own topics.</summary>
+/// <summary>
+/// The librdkafka mock cluster, reached over TCP like any Kafka broker. Tests create their own topics.
+/// </summary>
 public sealed class DevBrokerFixture : IDisposable
 {
     private int _topics;
@@ -19,6 +21,17 @@ public sealed class DevBrokerFixture : IDisposable
         Broker.CreateTopic(name + ".deadletter", 1);
         return name;
     }
+
+    /// <summary>
+    /// Settings for a silo of its own: a new topic, and a service id no other test uses, so its stored state
+    /// and offsets are apart from everything else on the shared Redis.
+    /// </summary>
+    public TestSiloSettings NewSiloSettings(int partitions, string redisConnectionString, string name) => new(
+        BootstrapServers,
+        CreateTopic(partitions),
+        partitions,
+        redisConnectionString,
+        $"{name}-{Guid.NewGuid():N}"[..(name.Length + 9)]);
 
     public void Dispose() => Broker.Dispose();
 }

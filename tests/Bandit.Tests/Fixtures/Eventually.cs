@@ -21,7 +21,8 @@ internal static class Eventually
 
             if (DateTime.UtcNow > deadline)
             {
-                throw new TimeoutException($"{what} did not happen within {timeout.TotalSeconds:0}s; last value: {last}");
+                throw new TimeoutException(
+                    $"{what} did not happen within {timeout.TotalSeconds:0}s; last value: {last}");
             }
 
             await Task.Delay(50);

@@ -16,7 +16,9 @@ internal static class ObdLog
         "bts/women/women.csv",
     ];
 
-    /// <summary>The dataset folder: $BANDIT_OBD_DIR, or shared/data/obd beside an ancestor of the test binaries.</summary>
+    /// <summary>
+    /// The dataset folder: $BANDIT_OBD_DIR, or shared/data/obd beside an ancestor of the test binaries.
+    /// </summary>
     public static string Directory { get; } = Locate();
 
     public static string PathOf(string file) => Path.Combine(Directory, file);

@@ -19,7 +19,8 @@ public sealed class RedisServer : IAsyncLifetime
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        foreach (var argument in new[] { "--port", Port.ToString(), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no" })
+        string[] arguments = ["--port", Port.ToString(), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"];
+        foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
         }
@@ -54,7 +55,8 @@ public sealed class RedisServer : IAsyncLifetime
     {
         try
         {
-            using var connection = await ConnectionMultiplexer.ConnectAsync(ConnectionString + ",connectTimeout=500,abortConnect=true");
+            using var connection = await ConnectionMultiplexer.ConnectAsync(
+                ConnectionString + ",connectTimeout=500,abortConnect=true");
             await connection.GetDatabase().PingAsync();
             return true;
         }

@@ -7,7 +7,9 @@ using Google.Protobuf;
 
 namespace Bandit.Tests.Gateway;
 
-/// <summary>Both ways into the stream reach the right arm: the gateway, and a plain Kafka producer outside Orleans.</summary>
+/// <summary>
+/// Both ways into the stream reach the right arm: the gateway, and a plain Kafka producer outside Orleans.
+/// </summary>
 [Collection(GatewaySiloCollection.Name)]
 public sealed class ClickIngestPathTests(GatewaySiloFixture fixture)
 {
@@ -79,7 +81,13 @@ public sealed class ClickIngestPathTests(GatewaySiloFixture fixture)
         {
             for (var i = 0; i < n; i++)
             {
-                var value = new ClickStreamEvent { EventId = $"{type}-{i}", PostId = postId, Type = type, EventTimeUnixMs = time };
+                var value = new ClickStreamEvent
+                {
+                    EventId = $"{type}-{i}",
+                    PostId = postId,
+                    Type = type,
+                    EventTimeUnixMs = time,
+                };
                 var result = await producer.ProduceAsync(
                     fixture.Topic,
                     new Message<string, byte[]> { Key = postId, Value = value.ToByteArray() });

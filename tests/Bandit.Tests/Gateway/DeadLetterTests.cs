@@ -37,7 +37,8 @@ public sealed class DeadLetterTests(GatewaySiloFixture fixture)
         var offsets = new List<long>();
         foreach (var (key, value, _) in poison)
         {
-            var written = await producer.ProduceAsync(partition, new Message<byte[]?, byte[]> { Key = key, Value = value });
+            var message = new Message<byte[]?, byte[]> { Key = key, Value = value };
+            var written = await producer.ProduceAsync(partition, message);
             offsets.Add(written.Offset.Value);
         }
 
@@ -59,7 +60,8 @@ public sealed class DeadLetterTests(GatewaySiloFixture fixture)
         for (var i = 0; i < poison.Length; i++)
         {
             var letter = letters[offsets[i]];
-            Assert.Contains(poison[i].Reason, Header(letter, KafkaDeadLetterSink.ReasonHeader), StringComparison.Ordinal);
+            var reason = Header(letter, KafkaDeadLetterSink.ReasonHeader);
+            Assert.Contains(poison[i].Reason, reason, StringComparison.Ordinal);
             Assert.Equal("1", Header(letter, KafkaDeadLetterSink.PartitionHeader));
             Assert.Equal(poison[i].Value, letter.Message.Value);
         }
@@ -91,7 +93,9 @@ public sealed class DeadLetterTests(GatewaySiloFixture fixture)
         }).Build();
 
         // Act
-        var big = await producer.ProduceAsync(partition, new Message<byte[]?, byte[]> { Key = "k"u8.ToArray(), Value = garbage });
+        var big = await producer.ProduceAsync(
+            partition,
+            new Message<byte[]?, byte[]> { Key = "k"u8.ToArray(), Value = garbage });
         var good = await producer.ProduceAsync(partition, new Message<byte[]?, byte[]>
         {
             Key = Encoding.UTF8.GetBytes(postId),

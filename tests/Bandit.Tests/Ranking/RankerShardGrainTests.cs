@@ -100,7 +100,8 @@ public sealed class RankerShardGrainTests(GrainClusterFixture fixture)
 
         // Assert
         Assert.Equal(ids.AsEnumerable().Reverse().Take(3), top.Select(r => r.Arm.PostId));
-        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => ranking.GetTopKAsync(new TopKQuery(0, RankingPolicy.PosteriorMean)));
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(
+            () => ranking.GetTopKAsync(new TopKQuery(0, RankingPolicy.PosteriorMean)));
         await Assert.ThrowsAsync<ArgumentOutOfRangeException>(
             () => ranking.GetTopKAsync(new TopKQuery(TopKQuery.MaxK + 1, RankingPolicy.PosteriorMean)));
     }
