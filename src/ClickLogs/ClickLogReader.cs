@@ -88,7 +88,14 @@ public static class ClickLogReader
     }
 
     /// <summary>Where the fields of a format sit, learned from the first line.</summary>
-    private sealed record Columns(bool IsHeader, int Timestamp, int PostId, int Clicked, int Position, bool Obd)
+    private sealed record Columns(
+        bool IsHeader,
+        int Timestamp,
+        int PostId,
+        int Clicked,
+        int Position,
+        bool Obd,
+        int Propensity = -1)
     {
         public static Columns FromHeader(string[] fields)
         {
@@ -101,7 +108,8 @@ public static class ClickLogReader
                     Require(names, "item_id"),
                     Require(names, "click"),
                     names.IndexOf("position"),
-                    Obd: true);
+                    Obd: true,
+                    names.IndexOf("propensity_score"));
             }
 
             if (names.Contains("post_id"))
@@ -121,7 +129,7 @@ public static class ClickLogReader
 
         public ClickLogRow Parse(string[] fields, long line, string prefix)
         {
-            var needed = Math.Max(Math.Max(Timestamp, PostId), Math.Max(Clicked, Position)) + 1;
+            var needed = new[] { Timestamp, PostId, Clicked, Position, Propensity }.Max() + 1;
             if (fields.Length < needed || (!Obd && fields.Length != 3))
             {
                 throw new ClickLogFormatException(
@@ -139,7 +147,20 @@ public static class ClickLogReader
                 CheckTime(ParseTimestamp(fields[Timestamp].Trim(), line), fields[Timestamp].Trim(), line),
                 postId,
                 ParseClicked(fields[Clicked].Trim(), line, Obd ? "click" : "clicked"),
-                Position >= 0 ? ParsePosition(fields[Position].Trim(), line) : 0);
+                Position >= 0 ? ParsePosition(fields[Position].Trim(), line) : 0,
+                Propensity >= 0 ? ParsePropensity(fields[Propensity].Trim(), line) : null);
+        }
+
+        private static double ParsePropensity(string text, long line)
+        {
+            if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value)
+                && value is > 0.0 and <= 1.0)
+            {
+                return value;
+            }
+
+            throw new ClickLogFormatException(
+                $"line {line}: propensity_score must be a number in (0, 1], got '{Clip(text)}'");
         }
 
         private static int Require(List<string> names, string name)

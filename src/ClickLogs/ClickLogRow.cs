@@ -6,4 +6,14 @@ namespace Bandit.ClickLogs;
 /// <param name="PostId">The post shown.</param>
 /// <param name="Clicked">Whether it was clicked.</param>
 /// <param name="Position">1-based slot, 0 when the log has none.</param>
-public sealed record ClickLogRow(long Line, DateTimeOffset Timestamp, string PostId, bool Clicked, int Position);
+/// <param name="Propensity">
+/// Probability the logging policy had of showing this post at this position, when the log records it (the
+/// Open Bandit Dataset's propensity_score); what off-policy estimates weigh by.
+/// </param>
+public sealed record ClickLogRow(
+    long Line,
+    DateTimeOffset Timestamp,
+    string PostId,
+    bool Clicked,
+    int Position,
+    double? Propensity = null);

@@ -15,4 +15,8 @@ internal static partial class GatewayLog
 
     [LoggerMessage(EventId = 3003, Level = LogLevel.Warning, Message = "Cluster call {Operation} failed")]
     public static partial void ClusterCallFailed(ILogger logger, string operation, Exception exception);
+
+    [LoggerMessage(EventId = 3005, Level = LogLevel.Warning,
+        Message = "Served ranking not logged to {Topic} ({Failures} so far): {Reason}")]
+    public static partial void ServedRankingNotLogged(ILogger logger, string topic, long failures, string reason);
 }

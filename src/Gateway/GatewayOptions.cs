@@ -10,4 +10,10 @@ public sealed class GatewayOptions
 
     /// <summary>The policy of GetTopK requests that name none.</summary>
     public RankingPolicy DefaultPolicy { get; set; } = RankingPolicy.ThompsonSampling;
+
+    /// <summary>
+    /// Kafka topic every served ranking is logged to (ranking id, posts, positions, policy, propensities), for
+    /// off-policy evaluation; empty logs nothing.
+    /// </summary>
+    public string ServedRankingTopic { get; set; } = "";
 }

@@ -31,6 +31,7 @@ public static class GatewayServiceCollectionExtensions
             .AddCheck<ClusterHealthCheck>("cluster")
             .AddCheck<KafkaHealthCheck>("kafka");
         services.AddSingleton<ClickEventPublisher>();
+        services.AddSingleton<ServedRankingLog>();
         // A silo registers the check earlier, before Orleans starts; TryAddEnumerable keeps just that one.
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, ClickTopicCheck>());
         services.AddSingleton(TimeProvider.System);

@@ -14,7 +14,18 @@ public interface IPostArmGrain : IGrainWithStringKey
     [Alias("ApplyAsync")]
     Task<ArmSnapshot> ApplyAsync(ArmEventBatch batch);
 
-    /// <summary>The arm's counts and posterior, or <c>null</c> when the post has never been seen.</summary>
+    /// <summary>
+    /// The arm's counts and posterior as last persisted, or <c>null</c> when the post has never been seen.
+    /// Interleaves with other calls: a ranker shard rebuilding reads arms that may be calling that shard.
+    /// </summary>
     [Alias("GetAsync")]
+    [Orleans.Concurrency.AlwaysInterleave]
     Task<ArmSnapshot?> GetAsync();
+
+    /// <summary>
+    /// Registers the post with an explicit prior (a new post, or a prior imported from batch analytics). The
+    /// counts stay as they are; the post becomes rankable at once, even before its first event.
+    /// </summary>
+    [Alias("RegisterAsync")]
+    Task<ArmSnapshot> RegisterAsync(ArmPrior prior);
 }

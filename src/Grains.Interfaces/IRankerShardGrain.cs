@@ -11,7 +11,11 @@ public interface IRankerShardGrain : IGrainWithIntegerKey
     [Alias("UpdateAsync")]
     Task UpdateAsync(ArmSnapshot[] arms);
 
-    /// <summary>This shard's best arms under the query's policy, best first.</summary>
+    /// <summary>This shard's part of a ranking under the query's policy; randomized policies need a seed.</summary>
     [Alias("GetTopAsync")]
-    Task<RankedArm[]> GetTopAsync(TopKQuery query);
+    Task<ShardAnswer> GetTopAsync(TopKQuery query);
+
+    /// <summary>Click-rate statistics of this shard's arms with at least <paramref name="minImpressions"/>.</summary>
+    [Alias("GetEvidenceSummaryAsync")]
+    Task<EvidenceSummary> GetEvidenceSummaryAsync(long minImpressions);
 }

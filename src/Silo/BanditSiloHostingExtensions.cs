@@ -69,6 +69,13 @@ public static class BanditSiloHostingExtensions
             .Validate(
                 o => o.PriorBeta > 0 && double.IsFinite(o.PriorBeta),
                 "Bandit:Arms:PriorBeta must be positive.")
+            .Validate(
+                o => o.HalfLife is null || o.HalfLife > TimeSpan.Zero,
+                "Bandit:Arms:HalfLife must be positive when set.")
+            .Validate(
+                o => o.PopulationPrior.MinArms > 0 && o.PopulationPrior.MinImpressions > 0
+                    && o.PopulationPrior.MaxStrength >= 2 && o.PopulationPrior.Refresh > TimeSpan.Zero,
+                "Bandit:Arms:PopulationPrior needs MinArms and MinImpressions > 0, MaxStrength >= 2, Refresh > 0.")
             .ValidateOnStart();
         builder.Services.AddOptions<RankingOptions>().Bind(configuration.GetSection(RankingOptions.Section))
             .Validate(
@@ -76,6 +83,14 @@ public static class BanditSiloHostingExtensions
                     && (o.ShardCount & (o.ShardCount - 1)) == 0,
                 $"Bandit:Ranking:ShardCount must be a power of two up to {PostSharding.DirectoryBuckets}.")
             .Validate(o => o.CandidatePoolSize > 0, "Bandit:Ranking:CandidatePoolSize must be positive.")
+            .Validate(o => o.NewArmSlots >= 0, "Bandit:Ranking:NewArmSlots must not be negative.")
+            .Validate(
+                o => o.UpperQuantile is >= 0.5 and <= 0.999999,
+                "Bandit:Ranking:UpperQuantile must lie in [0.5, 0.999999].")
+            .Validate(
+                o => o.ThompsonVarianceScale is > 0.0 and <= 1.0,
+                "Bandit:Ranking:ThompsonVarianceScale must lie in (0, 1].")
+            .Validate(o => o.Epsilon is >= 0.0 and <= 1.0, "Bandit:Ranking:Epsilon must lie in [0, 1].")
             .ValidateOnStart();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<BanditMetrics>();

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Security.Cryptography;
 using Bandit.Contracts;
 using Bandit.Contracts.Events.V1;
 using Bandit.Contracts.Gateway.V1;
@@ -16,6 +17,7 @@ internal sealed class FeedRankingService(
     IGrainFactory grains,
     IOptions<ClickStreamOptions> streamOptions,
     IOptions<GatewayOptions> gatewayOptions,
+    ServedRankingLog servedRankings,
     TimeProvider timeProvider,
     ILogger<FeedRankingService> logger) : FeedRanking.FeedRankingBase
 {
@@ -28,22 +30,38 @@ internal sealed class FeedRankingService(
     public override async Task<GetTopKReply> GetTopK(GetTopKRequest request, ServerCallContext context)
     {
         RequestValidation.Range(request.K, 1, TopKQuery.MaxK, "k");
-        var policy = request.Policy switch
+        var policy = request.Policy == Contracts.Gateway.V1.RankingPolicy.Unspecified
+            ? gatewayOptions.Value.DefaultPolicy
+            : RankingPolicies.FromWire(request.Policy);
+        if (request.HasEpsilon && !(request.Epsilon >= 0.0 && request.Epsilon <= 1.0))
         {
-            Contracts.Gateway.V1.RankingPolicy.Unspecified => gatewayOptions.Value.DefaultPolicy,
-            Contracts.Gateway.V1.RankingPolicy.PosteriorMean => Grains.RankingPolicy.PosteriorMean,
-            Contracts.Gateway.V1.RankingPolicy.ThompsonSampling => Grains.RankingPolicy.ThompsonSampling,
-            _ => throw RequestValidation.Invalid("policy", $"has unknown value {(int)request.Policy}"),
-        };
+            throw RequestValidation.Invalid("epsilon", $"must be between 0 and 1, got {request.Epsilon}");
+        }
 
-        var query = new TopKQuery(request.K, policy, request.HasSeed ? request.Seed : null);
+        // The gateway picks the seed, so the caller can replay a randomized ranking it was served.
+        var query = new TopKQuery(request.K, policy);
+        if (query.IsRandomized)
+        {
+            query = query with { Seed = request.HasSeed ? request.Seed : NewSeed() };
+        }
+
+        if (request.HasEpsilon)
+        {
+            query = query with { Epsilon = request.Epsilon };
+        }
+
         var ranked = await CallClusterAsync("GetTopK", () => grains.GetGrain<IRankingGrain>(0).GetTopKAsync(query));
 
-        var reply = new GetTopKReply { Policy = ToWire(policy) };
+        var reply = new GetTopKReply { Policy = RankingPolicies.ToWire(policy), RankingId = NewRankingId() };
+        if (query.Seed is { } seed)
+        {
+            reply.Seed = seed;
+        }
+
         for (var i = 0; i < ranked.Length; i++)
         {
             var arm = ranked[i].Arm;
-            reply.Posts.Add(new RankedPost
+            var post = new RankedPost
             {
                 Rank = i + 1,
                 PostId = arm.PostId,
@@ -53,10 +71,40 @@ internal sealed class FeedRankingService(
                 Impressions = arm.Impressions,
                 Clicks = arm.Clicks,
                 PosteriorMean = arm.PosteriorMean,
-            });
+            };
+            if (ranked[i].Propensity is { } propensity)
+            {
+                post.Propensity = propensity;
+            }
+
+            reply.Posts.Add(post);
         }
 
+        servedRankings.Write(ServedRankings.From(reply, query, timeProvider.GetUtcNow()));
         return reply;
+    }
+
+    public override async Task<Arm> RegisterPost(RegisterPostRequest request, ServerCallContext context)
+    {
+        RequestValidation.PostId(request.PostId);
+        var prior = request.PriorCase switch
+        {
+            RegisterPostRequest.PriorOneofCase.ClickRate => ClickRatePrior(request.ClickRate),
+            RegisterPostRequest.PriorOneofCase.Beta => new ArmPrior(request.Beta.Alpha, request.Beta.Beta),
+            _ => throw RequestValidation.Invalid("prior", "is required: set click_rate or beta"),
+        };
+        if (!prior.IsValid)
+        {
+            throw RequestValidation.Invalid(
+                "prior",
+                $"must have alpha and beta between {ArmPrior.MinShape} and {ArmPrior.MaxShape}, got " +
+                $"alpha {prior.Alpha} and beta {prior.Beta}");
+        }
+
+        var arm = await CallClusterAsync(
+            "RegisterPost",
+            () => grains.GetGrain<IPostArmGrain>(request.PostId).RegisterAsync(prior));
+        return ToWire(arm);
     }
 
     public override async Task<Arm> GetArm(GetArmRequest request, ServerCallContext context)
@@ -65,20 +113,7 @@ internal sealed class FeedRankingService(
 
         var arm = await CallClusterAsync("GetArm", () => grains.GetGrain<IPostArmGrain>(request.PostId).GetAsync())
             ?? throw new RpcException(new Status(StatusCode.NotFound, $"post_id '{request.PostId}' has no events"));
-        return new Arm
-        {
-            PostId = arm.PostId,
-            PriorAlpha = arm.PriorAlpha,
-            PriorBeta = arm.PriorBeta,
-            Impressions = arm.Impressions,
-            Clicks = arm.Clicks,
-            Alpha = arm.Alpha,
-            Beta = arm.Beta,
-            PosteriorMean = arm.PosteriorMean,
-            LastEventTime = arm.LastEventTimeUnixMs > 0
-                ? Timestamp.FromDateTimeOffset(DateTimeOffset.FromUnixTimeMilliseconds(arm.LastEventTimeUnixMs))
-                : null,
-        };
+        return ToWire(arm);
     }
 
     public override async Task<IngestProgress> GetIngestProgress(
@@ -180,9 +215,42 @@ internal sealed class FeedRankingService(
         }
     }
 
-    private static Contracts.Gateway.V1.RankingPolicy ToWire(Grains.RankingPolicy policy) => policy switch
+    private static ArmPrior ClickRatePrior(Contracts.Gateway.V1.ClickRatePrior prior)
     {
-        Grains.RankingPolicy.PosteriorMean => Contracts.Gateway.V1.RankingPolicy.PosteriorMean,
-        _ => Contracts.Gateway.V1.RankingPolicy.ThompsonSampling,
+        if (!(prior.ClickRate > 0.0 && prior.ClickRate < 1.0))
+        {
+            throw RequestValidation.Invalid("click_rate.click_rate", $"must lie strictly between 0 and 1, got " +
+                $"{prior.ClickRate}");
+        }
+
+        if (!(prior.Strength >= ArmPrior.MinShape && prior.Strength <= ArmPrior.MaxShape))
+        {
+            throw RequestValidation.Invalid(
+                "click_rate.strength",
+                $"must be between {ArmPrior.MinShape} and {ArmPrior.MaxShape}, got {prior.Strength}");
+        }
+
+        return ArmPrior.FromRate(prior.ClickRate, prior.Strength);
+    }
+
+    private static Arm ToWire(ArmSnapshot arm) => new()
+    {
+        PostId = arm.PostId,
+        PriorAlpha = arm.PriorAlpha,
+        PriorBeta = arm.PriorBeta,
+        Impressions = arm.Impressions,
+        Clicks = arm.Clicks,
+        Alpha = arm.Alpha,
+        Beta = arm.Beta,
+        PosteriorMean = arm.PosteriorMean,
+        LastEventTime = arm.LastEventTimeUnixMs > 0
+            ? Timestamp.FromDateTimeOffset(DateTimeOffset.FromUnixTimeMilliseconds(arm.LastEventTimeUnixMs))
+            : null,
+        PriorSource = (Contracts.Gateway.V1.PriorSource)arm.PriorSource,
     };
+
+    private static ulong NewSeed() => BitConverter.ToUInt64(RandomNumberGenerator.GetBytes(8));
+
+    // Time-ordered (UUID v7), so ranking ids sort by when they were served.
+    private static string NewRankingId() => Guid.CreateVersion7().ToString("N");
 }

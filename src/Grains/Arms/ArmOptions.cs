@@ -27,4 +27,14 @@ public sealed class ArmOptions
 
     /// <summary>Prior pseudo-non-clicks of a post seen for the first time. Must be positive.</summary>
     public double PriorBeta { get; set; } = DefaultPriorBeta;
+
+    /// <summary>
+    /// Half-life of evidence by event time; unset (the default) keeps every event at full weight. With it, an
+    /// event that is one half-life older than an arm's newest counts half. Every silo must use the same value,
+    /// and changing it leaves already-weighed evidence as it was.
+    /// </summary>
+    public TimeSpan? HalfLife { get; set; }
+
+    /// <summary>How a post that was never registered gets its prior from the posts already known.</summary>
+    public PopulationPriorOptions PopulationPrior { get; set; } = new();
 }

@@ -1,3 +1,5 @@
+using Bandit.Grains.Ranking;
+using Bandit.Ranking;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -8,10 +10,28 @@ namespace Bandit.Grains.Arms;
 internal sealed class PostArmGrain(
     [PersistentState("arm", BanditStorage.Name)] IPersistentState<PostArmState> state,
     IOptions<ArmOptions> options,
+    IOptions<RankingOptions> rankingOptions,
     BanditMetrics metrics,
     ILogger<PostArmGrain> logger) : Grain, IPostArmGrain
 {
+    // What storage holds: reads interleave with writes in flight and must not see a state that may roll back.
+    private ArmSnapshot? _persisted;
+
     private string PostId => this.GetPrimaryKeyString();
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        // State written before evidence was weighed separately: without decay the weights are the counts.
+        var arm = state.State;
+        if (arm.Known && arm.EvidenceImpressions == 0 && arm.EvidenceClicks == 0)
+        {
+            arm.EvidenceImpressions = arm.Impressions;
+            arm.EvidenceClicks = arm.Clicks;
+        }
+
+        _persisted = arm.Known ? Snapshot() : null;
+        return Task.CompletedTask;
+    }
 
     /// <inheritdoc/>
     public async Task<ArmSnapshot> ApplyAsync(ArmEventBatch batch)
@@ -27,19 +47,19 @@ internal sealed class PostArmGrain(
             return Snapshot();
         }
 
-        if (!arm.Known)
+        var firstSeen = !arm.Known;
+        (double Alpha, double Beta, PriorSource Source)? prior = firstSeen ? await NewPostPriorAsync() : null;
+        if (firstSeen)
         {
             // Listed before it is persisted, so a ranker rebuilding after a crash can never miss it.
-            var bucket = GrainFactory.GetGrain<IPostDirectoryGrain>(PostSharding.DirectoryBucketOf(PostId));
-            await bucket.AddAsync(PostId);
+            await ListInDirectoryAsync();
         }
 
         var before = arm.Clone();
-        if (!arm.Known)
+        if (prior is { } p)
         {
             arm.Known = true;
-            arm.PriorAlpha = options.Value.PriorAlpha;
-            arm.PriorBeta = options.Value.PriorBeta;
+            (arm.PriorAlpha, arm.PriorBeta, arm.PriorSource) = p;
         }
 
         foreach (var e in batch.Events.Where(e => e.Offset > applied))
@@ -51,19 +71,101 @@ internal sealed class PostArmGrain(
                 continue;
             }
 
-            arm.LastEventTimeUnixMs = Math.Max(arm.LastEventTimeUnixMs, e.EventTimeUnixMs);
-            if (e.Kind == ArmEventKind.Click)
-            {
-                arm.Clicks++;
-            }
-            else
-            {
-                arm.Impressions++;
-            }
+            Count(e);
         }
 
         arm.AppliedOffsets[batch.Partition] = applied;
-        arm.Version++;
+        await WriteAsync(before);
+
+        metrics.EventsApplied.Add(arm.Impressions - before.Impressions + arm.Clicks - before.Clicks);
+        var repeats = state.State.Duplicates - before.Duplicates;
+        if (repeats > 0)
+        {
+            metrics.DuplicateEvents.Add(repeats);
+        }
+
+        return Snapshot();
+    }
+
+    /// <inheritdoc/>
+    public async Task<ArmSnapshot> RegisterAsync(ArmPrior prior)
+    {
+        ArgumentNullException.ThrowIfNull(prior);
+        if (!prior.IsValid)
+        {
+            throw new ArgumentOutOfRangeException(nameof(prior), prior, "Prior shapes must lie in [1e-6, 1e12].");
+        }
+
+        var arm = state.State;
+        if (!arm.Known)
+        {
+            await ListInDirectoryAsync();
+        }
+
+        var before = arm.Clone();
+        arm.Known = true;
+        (arm.PriorAlpha, arm.PriorBeta, arm.PriorSource) = (prior.Alpha, prior.Beta, PriorSource.Explicit);
+        await WriteAsync(before);
+
+        // Events reach the rankers through the ingest path; a registration has no such path.
+        var snapshot = Snapshot();
+        var shard = PostSharding.ShardOf(PostId, rankingOptions.Value.ShardCount);
+        await GrainFactory.GetGrain<IRankerShardGrain>(shard).UpdateAsync([snapshot]);
+        return snapshot;
+    }
+
+    /// <inheritdoc/>
+    public Task<ArmSnapshot?> GetAsync() => Task.FromResult(_persisted);
+
+    private async Task<(double Alpha, double Beta, PriorSource Source)> NewPostPriorAsync()
+    {
+        var settings = options.Value;
+        if (settings.PopulationPrior.Enabled
+            && await GrainFactory.GetGrain<IPopulationPriorGrain>(0).GetAsync() is { } population)
+        {
+            return (population.Alpha, population.Beta, PriorSource.Population);
+        }
+
+        return (settings.PriorAlpha, settings.PriorBeta, PriorSource.Default);
+    }
+
+    private Task ListInDirectoryAsync() =>
+        GrainFactory.GetGrain<IPostDirectoryGrain>(PostSharding.DirectoryBucketOf(PostId)).AddAsync(PostId);
+
+    // Counts one event exactly and weighs it by age: the weighed sums are held as of the newest event time,
+    // so a late event adds its discounted weight and a newer one first ages the sums (see EvidenceDecay).
+    private void Count(ArmEvent e)
+    {
+        var arm = state.State;
+        var halfLife = options.Value.HalfLife;
+        var weight = 1.0;
+        if (e.EventTimeUnixMs > arm.LastEventTimeUnixMs)
+        {
+            var age = EvidenceDecay.Weight(e.EventTimeUnixMs - arm.LastEventTimeUnixMs, halfLife);
+            arm.EvidenceImpressions *= age;
+            arm.EvidenceClicks *= age;
+            arm.LastEventTimeUnixMs = e.EventTimeUnixMs;
+        }
+        else
+        {
+            weight = EvidenceDecay.Weight(arm.LastEventTimeUnixMs - e.EventTimeUnixMs, halfLife);
+        }
+
+        if (e.Kind == ArmEventKind.Click)
+        {
+            arm.Clicks++;
+            arm.EvidenceClicks += weight;
+        }
+        else
+        {
+            arm.Impressions++;
+            arm.EvidenceImpressions += weight;
+        }
+    }
+
+    private async Task WriteAsync(PostArmState before)
+    {
+        state.State.Version++;
         try
         {
             await state.WriteStateAsync();
@@ -80,18 +182,8 @@ internal sealed class PostArmGrain(
             throw;
         }
 
-        metrics.EventsApplied.Add(arm.Impressions - before.Impressions + arm.Clicks - before.Clicks);
-        var repeats = state.State.Duplicates - before.Duplicates;
-        if (repeats > 0)
-        {
-            metrics.DuplicateEvents.Add(repeats);
-        }
-
-        return Snapshot();
+        _persisted = Snapshot();
     }
-
-    /// <inheritdoc/>
-    public Task<ArmSnapshot?> GetAsync() => Task.FromResult(state.State.Known ? Snapshot() : null);
 
     // Remembers the key; true when it was already among the recent ones.
     private bool IsRepeat(ulong eventKey)
@@ -127,6 +219,9 @@ internal sealed class PostArmGrain(
             arm.Impressions,
             arm.Clicks,
             arm.LastEventTimeUnixMs,
-            arm.Version);
+            arm.Version,
+            arm.EvidenceImpressions,
+            arm.EvidenceClicks,
+            arm.PriorSource);
     }
 }

@@ -31,6 +31,15 @@ public sealed class PostArmState
     /// <summary>Events recognised as written twice and not counted again.</summary>
     [Id(9)] public long Duplicates { get; set; }
 
+    /// <summary>Impressions weighed by age as of <see cref="LastEventTimeUnixMs"/> (see ArmSnapshot).</summary>
+    [Id(10)] public double EvidenceImpressions { get; set; }
+
+    /// <summary>Clicks weighed by age as of <see cref="LastEventTimeUnixMs"/>.</summary>
+    [Id(11)] public double EvidenceClicks { get; set; }
+
+    /// <summary>Where the prior came from.</summary>
+    [Id(12)] public PriorSource PriorSource { get; set; }
+
     /// <summary>A deep copy, to fall back to when a write fails.</summary>
     public PostArmState Clone()
     {

@@ -1,16 +1,18 @@
+using Bandit.Grains.Arms;
+using Bandit.Ranking;
 using Microsoft.Extensions.Options;
 
 namespace Bandit.Grains.Ranking;
 
 /// <summary>
-/// Holds every arm of one shard ordered by posterior mean. Kept in memory only: on activation it rebuilds
+/// Holds every arm of one shard in an <see cref="ArmBook"/>. Kept in memory only: on activation it rebuilds
 /// from the post directory and the arms themselves, which are the durable truth.
 /// </summary>
 [GrainType("ranker-shard")]
-internal sealed class RankerShardGrain(IOptions<RankingOptions> options) : Grain, IRankerShardGrain
+internal sealed class RankerShardGrain(IOptions<RankingOptions> options, IOptions<ArmOptions> armOptions)
+    : Grain, IRankerShardGrain
 {
-    private readonly Dictionary<string, ArmSnapshot> _arms = new(StringComparer.Ordinal);
-    private readonly SortedSet<RankEntry> _byMean = [];
+    private readonly ArmBook _book = new(options.Value.ToBookSettings(armOptions.Value.HalfLife));
 
     private int Shard => (int)this.GetPrimaryKeyLong();
 
@@ -26,7 +28,7 @@ internal sealed class RankerShardGrain(IOptions<RankingOptions> options) : Grain
             {
                 if (snapshot is not null)
                 {
-                    Upsert(snapshot);
+                    _book.Upsert(snapshot);
                 }
             }
         }
@@ -39,57 +41,36 @@ internal sealed class RankerShardGrain(IOptions<RankingOptions> options) : Grain
 
         foreach (var arm in arms)
         {
-            Upsert(arm);
+            _book.Upsert(arm);
         }
 
         return Task.CompletedTask;
     }
 
     /// <inheritdoc/>
-    public Task<RankedArm[]> GetTopAsync(TopKQuery query)
+    public Task<EvidenceSummary> GetEvidenceSummaryAsync(long minImpressions)
+    {
+        var summary = EvidenceSummary.Empty;
+        foreach (var arm in _book.Arms)
+        {
+            if (arm.Impressions < Math.Max(1, minImpressions))
+            {
+                continue;
+            }
+
+            // Clicks may outrun impressions for a while (they arrive separately); a rate is at most 1.
+            var rate = Math.Min(1.0, (double)arm.Clicks / arm.Impressions);
+            summary = summary.Add(new EvidenceSummary(1, rate, rate * rate, rate * (1.0 - rate) / arm.Impressions));
+        }
+
+        return Task.FromResult(summary);
+    }
+
+    /// <inheritdoc/>
+    public Task<ShardAnswer> GetTopAsync(TopKQuery query)
     {
         ArgumentNullException.ThrowIfNull(query);
 
-        var top = query.Policy switch
-        {
-            RankingPolicy.PosteriorMean => _byMean.Take(query.K)
-                .Select(e => new RankedArm(_arms[e.PostId], e.Score))
-                .ToArray(),
-            RankingPolicy.ThompsonSampling => SampleTop(query),
-            _ => throw new ArgumentOutOfRangeException(nameof(query), query.Policy, "Unknown ranking policy."),
-        };
-        return Task.FromResult(top);
-    }
-
-    private RankedArm[] SampleTop(TopKQuery query)
-    {
-        // Each shard draws from its own stream, so merged shards stay independent yet reproducible.
-        var seed = (query.Seed ?? 0) ^ ((ulong)Shard * 0x9E3779B97F4A7C15UL);
-        var random = new Random(unchecked((int)seed ^ (int)(seed >> 32)));
-
-        // Known shortcoming: the pool is the top by posterior mean, which can starve uncertain arms of a
-        // very large shard; a quantile-based pool belongs to the exploration policies.
-        var ranked = _byMean.Take(options.Value.CandidatePoolSize)
-            .Select(e => _arms[e.PostId])
-            .Select(arm => new RankedArm(arm, BetaSampler.Sample(random, arm.Alpha, arm.Beta)))
-            .ToList();
-        ranked.Sort(RankEntry.Compare);
-        return ranked.Take(query.K).ToArray();
-    }
-
-    private void Upsert(ArmSnapshot arm)
-    {
-        if (_arms.TryGetValue(arm.PostId, out var held))
-        {
-            if (held.Version >= arm.Version)
-            {
-                return;
-            }
-
-            _byMean.Remove(new RankEntry(held.PosteriorMean, held.PostId));
-        }
-
-        _arms[arm.PostId] = arm;
-        _byMean.Add(new RankEntry(arm.PosteriorMean, arm.PostId));
+        return Task.FromResult(ShardRanking.Answer(_book, query, Shard));
     }
 }

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Bandit.Ranking;
 using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
 
@@ -17,14 +18,12 @@ internal sealed class RankingGrain(IOptions<RankingOptions> options) : Grain, IR
         ArgumentOutOfRangeException.ThrowIfGreaterThan(query.K, TopKQuery.MaxK, nameof(query));
 
         // One seed for the whole request, so shards sample independently yet the answer can be replayed.
-        var shardQuery = query.Seed is null && query.Policy == RankingPolicy.ThompsonSampling
+        var seeded = query.Seed is null && query.IsRandomized
             ? query with { Seed = BitConverter.ToUInt64(RandomNumberGenerator.GetBytes(8)) }
             : query;
-        var shards = await Task.WhenAll(Enumerable.Range(0, options.Value.ShardCount)
-            .Select(shard => GrainFactory.GetGrain<IRankerShardGrain>(shard).GetTopAsync(shardQuery)));
+        var answers = await Task.WhenAll(Enumerable.Range(0, options.Value.ShardCount)
+            .Select(shard => GrainFactory.GetGrain<IRankerShardGrain>(shard).GetTopAsync(seeded)));
 
-        var merged = shards.SelectMany(s => s).ToList();
-        merged.Sort(RankEntry.Compare);
-        return merged.Take(query.K).ToArray();
+        return RankingMerge.Merge(seeded, answers, query.Epsilon ?? options.Value.Epsilon);
     }
 }

@@ -11,14 +11,18 @@ public sealed class GatewaySiloFixture : IAsyncLifetime
 
     public string Topic { get; private set; } = "";
 
+    /// <summary>Where the gateway logs served rankings.</summary>
+    public string ServedTopic { get; private set; } = "";
+
     public TestSilo Silo { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
         await _redis.InitializeAsync();
         Topic = Broker.CreateTopic(Partitions);
+        ServedTopic = Broker.CreateTopic(1);
         Silo = await TestSilo.StartAsync(new TestSiloSettings(
-            Broker.BootstrapServers, Topic, Partitions, _redis.ConnectionString, "gateway-tests"));
+            Broker.BootstrapServers, Topic, Partitions, _redis.ConnectionString, "gateway-tests", ServedTopic));
     }
 
     public async Task DisposeAsync()

@@ -55,6 +55,7 @@ public sealed class TestSilo : IAsyncDisposable
             ["Bandit:Kafka:ConsumerGroup"] = settings.ServiceId,
             ["Bandit:Redis:ConnectionString"] = settings.RedisConnectionString,
             ["Bandit:Cluster:ServiceId"] = settings.ServiceId,
+            ["Bandit:Gateway:ServedRankingTopic"] = settings.ServedRankingTopic,
             ["Bandit:Cluster:ClusterId"] = settings.ServiceId,
             ["Bandit:Cluster:SiloPort"] = FreePort.Next().ToString(),
             ["Bandit:Cluster:GatewayPort"] = FreePort.Next().ToString(),

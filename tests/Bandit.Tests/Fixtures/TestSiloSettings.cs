@@ -6,4 +6,5 @@ public sealed record TestSiloSettings(
     string Topic,
     int Partitions,
     string RedisConnectionString,
-    string ServiceId);
+    string ServiceId,
+    string ServedRankingTopic = "");

@@ -1,4 +1,4 @@
-using Bandit.Grains.Ranking;
+using Bandit.Ranking;
 
 namespace Bandit.Tests.Ranking;
 

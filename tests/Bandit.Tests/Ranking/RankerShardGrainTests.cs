@@ -17,7 +17,7 @@ public sealed class RankerShardGrainTests(GrainClusterFixture fixture)
         await shard.UpdateAsync([Arm("d", 0, 8), Arm("c", 2, 5), Arm("a", 4, 4), Arm("b", 2, 5)]);
 
         // Act
-        var top = await shard.GetTopAsync(new TopKQuery(3, RankingPolicy.PosteriorMean));
+        var top = (await shard.GetTopAsync(new TopKQuery(3, RankingPolicy.PosteriorMean))).Best;
 
         // Assert
         Assert.Equal(["a", "b", "c"], top.Select(r => r.Arm.PostId));
@@ -33,7 +33,7 @@ public sealed class RankerShardGrainTests(GrainClusterFixture fixture)
 
         // Act: a stale copy of x, with worse numbers, arrives late.
         await shard.UpdateAsync([Arm("x", 0, 50, version: 2)]);
-        var top = await shard.GetTopAsync(new TopKQuery(2, RankingPolicy.PosteriorMean));
+        var top = (await shard.GetTopAsync(new TopKQuery(2, RankingPolicy.PosteriorMean))).Best;
 
         // Assert
         Assert.Equal(["x", "y"], top.Select(r => r.Arm.PostId));
@@ -47,7 +47,7 @@ public sealed class RankerShardGrainTests(GrainClusterFixture fixture)
         await shard.UpdateAsync([Arm("p", 1, 9, version: 1), Arm("q", 2, 9, version: 1)]);
 
         await shard.UpdateAsync([Arm("p", 30, 9, version: 2)]);
-        var top = await shard.GetTopAsync(new TopKQuery(2, RankingPolicy.PosteriorMean));
+        var top = (await shard.GetTopAsync(new TopKQuery(2, RankingPolicy.PosteriorMean))).Best;
 
         Assert.Equal(["p", "q"], top.Select(r => r.Arm.PostId));
     }
@@ -63,9 +63,9 @@ public sealed class RankerShardGrainTests(GrainClusterFixture fixture)
         await shard.UpdateAsync([.. arms]);
 
         // Act
-        var first = await shard.GetTopAsync(new TopKQuery(5, RankingPolicy.ThompsonSampling, Seed: 42));
-        var again = await shard.GetTopAsync(new TopKQuery(5, RankingPolicy.ThompsonSampling, Seed: 42));
-        var other = await shard.GetTopAsync(new TopKQuery(52, RankingPolicy.ThompsonSampling, Seed: 7));
+        var first = (await shard.GetTopAsync(new TopKQuery(5, RankingPolicy.ThompsonSampling, Seed: 42))).Best;
+        var again = (await shard.GetTopAsync(new TopKQuery(5, RankingPolicy.ThompsonSampling, Seed: 42))).Best;
+        var other = (await shard.GetTopAsync(new TopKQuery(52, RankingPolicy.ThompsonSampling, Seed: 7))).Best;
 
         // Assert
         Assert.Equal(first.Select(r => (r.Arm.PostId, r.Score)), again.Select(r => (r.Arm.PostId, r.Score)));
@@ -111,5 +111,5 @@ public sealed class RankerShardGrainTests(GrainClusterFixture fixture)
 
     // Prior Beta(1, 1): posterior mean (1 + clicks) / (2 + impressions).
     private static ArmSnapshot Arm(string postId, long clicks, long nonClicks, long version = 1) =>
-        new(postId, 1, 1, clicks + nonClicks, clicks, 0, version);
+        new(postId, 1, 1, clicks + nonClicks, clicks, 0, version, clicks + nonClicks, clicks);
 }

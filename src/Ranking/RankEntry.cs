@@ -1,4 +1,6 @@
-namespace Bandit.Grains.Ranking;
+using Bandit.Grains;
+
+namespace Bandit.Ranking;
 
 /// <summary>A position in a ranking: higher score first, then post id in ordinal order for ties.</summary>
 internal readonly record struct RankEntry(double Score, string PostId) : IComparable<RankEntry>

@@ -1,27 +1,27 @@
-namespace Bandit.Grains.Ranking;
+namespace Bandit.Ranking;
 
 /// <summary>
 /// Draws from Beta(alpha, beta) as X / (X + Y) with X, Y Gamma-distributed. Works in log space so that
 /// shapes far below one cannot underflow to 0 / 0.
 /// </summary>
-internal static class BetaSampler
+public static class BetaSampler
 {
     /// <summary>One draw from Beta(alpha, beta); both shapes must be positive and finite.</summary>
     public static double Sample(Random random, double alpha, double beta)
     {
-        var logX = LogGamma(random, alpha);
-        var logY = LogGamma(random, beta);
+        var logX = LogGammaDraw(random, alpha);
+        var logY = LogGammaDraw(random, beta);
 
         // X / (X + Y) = 1 / (1 + exp(logY - logX)), finite for any finite logs.
         return 1.0 / (1.0 + Math.Exp(logY - logX));
     }
 
     // Log of a Gamma(shape, 1) draw: Marsaglia and Tsang for shape >= 1, boosted by U^(1/shape) below.
-    private static double LogGamma(Random random, double shape)
+    private static double LogGammaDraw(Random random, double shape)
     {
         if (shape < 1.0)
         {
-            return LogGamma(random, shape + 1.0) + Math.Log(NextOpen(random)) / shape;
+            return LogGammaDraw(random, shape + 1.0) + Math.Log(NextOpen(random)) / shape;
         }
 
         var d = shape - 1.0 / 3.0;
