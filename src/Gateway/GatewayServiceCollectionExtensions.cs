@@ -18,7 +18,11 @@ public static class GatewayServiceCollectionExtensions
                 "Bandit:Kafka:BootstrapServers is required: the gateway writes events to that Kafka.")
             .Validate(o => o.Partitions > 0, "Bandit:Kafka:Partitions must be positive.")
             .ValidateOnStart();
-        services.AddOptions<GatewayOptions>().Bind(configuration.GetSection(GatewayOptions.Section));
+        services.AddOptions<GatewayOptions>().Bind(configuration.GetSection(GatewayOptions.Section))
+            .Validate(
+                o => Enum.IsDefined(o.DefaultPolicy),
+                "Bandit:Gateway:DefaultPolicy must be one of " + string.Join(", ", Enum.GetNames<Grains.RankingPolicy>()))
+            .ValidateOnStart();
         services.AddGrpc(o => o.MaxReceiveMessageSize = 64 * 1024);
         services.AddGrpcReflection();
         // Answer health from a fresh check, not from a cache the publisher fills only every few seconds.

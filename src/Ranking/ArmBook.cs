@@ -153,23 +153,41 @@ public sealed class ArmBook(ArmBookSettings settings)
 
         count = Math.Min(count, _ids.Count);
         var picked = new RankedArm[count];
-        var taken = new HashSet<int>();
-        for (var i = 0; i < count; i++)
+        foreach (var (i, index) in DistinctIndices(count, random).Index())
         {
-            // Rejection: callers ask for at most a few thousand, and a shard small enough to make that slow
-            // is small enough not to matter.
-            int index;
-            do
-            {
-                index = random.Next(_ids.Count);
-            }
-            while (!taken.Add(index));
-
             var arm = _slots[_ids[index]].Arm;
             picked[i] = new RankedArm(arm, Posterior.Of(arm, StreamTimeUnixMs, Settings.HalfLife).Mean);
         }
 
         return picked;
+    }
+
+    // Uniformly random distinct indices: rejection while few of the ids are wanted, a partial Fisher-Yates
+    // shuffle once that would keep colliding.
+    private IEnumerable<int> DistinctIndices(int count, Random random)
+    {
+        if (count * 4 < _ids.Count)
+        {
+            var taken = new HashSet<int>();
+            while (taken.Count < count)
+            {
+                var index = random.Next(_ids.Count);
+                if (taken.Add(index))
+                {
+                    yield return index;
+                }
+            }
+
+            yield break;
+        }
+
+        var order = Enumerable.Range(0, _ids.Count).ToArray();
+        for (var i = 0; i < count; i++)
+        {
+            var j = random.Next(i, order.Length);
+            (order[i], order[j]) = (order[j], order[i]);
+            yield return order[i];
+        }
     }
 
     private RankedArm[] Top(SortedSet<RankEntry> order, int k, Func<ArmSnapshot, Posterior, double> score)

@@ -65,10 +65,11 @@ public static class BetaDistribution
             return Clamp01(MomentExpansion(alpha, beta, p));
         }
 
-        // Search near 0, where doubles are dense: a quantile above 1/2 is found as 1 minus the mirror's.
-        return Cdf(alpha, beta, 0.5) < p
-            ? Clamp01(1.0 - Search(beta, alpha, 1.0 - p))
-            : Search(alpha, beta, p);
+        // Search near 0, where doubles are dense: mass pressed against 1 is found as 1 minus the mirror's
+        // quantile. Unimodal shapes lean towards 1 when alpha > beta; U-shaped ones (both below 1) put mass
+        // at both ends, and the level says which end.
+        var mirror = alpha < 1.0 && beta < 1.0 ? Cdf(alpha, beta, 0.5) < p : alpha > beta;
+        return mirror ? Clamp01(1.0 - Search(beta, alpha, 1.0 - p)) : Search(alpha, beta, p);
     }
 
     /// <summary>The mean alpha / (alpha + beta).</summary>
@@ -108,7 +109,20 @@ public static class BetaDistribution
 
             var logDensity = (alpha - 1.0) * Math.Log(x) + (beta - 1.0) * LogGamma.LogOnePlus(-x) - logBeta;
             var next = x - error / Math.Exp(logDensity);
-            x = next > low && next < high ? next : Split(low, high);
+            if (next > low && next < high)
+            {
+                // Newton closes in from one side, so the bracket alone would not say when to stop.
+                var converged = Math.Abs(next - x) <= 1e-13 * x;
+                x = next;
+                if (converged)
+                {
+                    break;
+                }
+            }
+            else
+            {
+                x = Split(low, high);
+            }
         }
 
         return Clamp01(x);

@@ -17,6 +17,14 @@ internal static class CampaignPriors
 
     private static (List<double> Alpha, List<double> Beta) Read(string path, string campaign)
     {
+        if (!File.Exists(path))
+        {
+            throw new ArgumentException(
+                $"prior file '{path}' not found; pass --priors with the path of the Open Bandit Dataset's " +
+                "prior_bts.yaml");
+        }
+
+        var campaigns = new List<string>();
         var alpha = new List<double>();
         var beta = new List<double>();
         string? section = null;
@@ -35,6 +43,7 @@ internal static class CampaignPriors
             if (!char.IsWhiteSpace(line[0]) && text.EndsWith(':'))
             {
                 section = text[..^1];
+                campaigns.Add(section);
                 list = null;
             }
             else if (text is "alpha:" or "beta:")
@@ -52,6 +61,12 @@ internal static class CampaignPriors
             {
                 throw new FormatException($"{path}:{number}: unexpected line '{text}'");
             }
+        }
+
+        if (!campaigns.Contains(campaign))
+        {
+            throw new ArgumentException(
+                $"campaign '{campaign}' is not in {path}; it has {string.Join(", ", campaigns)}");
         }
 
         if (alpha.Count == 0 || alpha.Count != beta.Count)

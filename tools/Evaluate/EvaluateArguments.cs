@@ -16,7 +16,7 @@ internal sealed record EvaluateArguments(
     public const string Usage = """
         usage: bandit-evaluate simulate [--campaign all|men|women] [--priors PATH] [--impressions N,N,...]
                                         [--seeds N] [--policies NAME,NAME,...]
-               bandit-evaluate replay LOG.csv [LOG.csv ...] [--seeds N] [--policies NAME,...]
+               bandit-evaluate replay LOG.csv [LOG.csv ...] [--policies NAME,...]
 
         simulate  runs each policy from a cold start on a 3-slot feed whose true click rates are the prior
                   means in the Open Bandit Dataset's prior_bts.yaml; prints CTR, lift over uniform random and
@@ -25,7 +25,8 @@ internal sealed record EvaluateArguments(
                   propensity_score) by the replay method and by inverse propensity weighting, with 95% intervals.
 
         policies: thompson (the service's default tuning), thompson-plain, bayes-ucb, greedy, epsilon-greedy,
-                  uniform. Defaults: --campaign all, --priors ../shared/data/obd/prior_bts.yaml,
+                  uniform. --variance-scale S sets the Thompson variance scale of "thompson" (default 0.0625).
+                  Defaults: --campaign all, --priors ../shared/data/obd/prior_bts.yaml,
                   --impressions 300000,3000000,12168084, --seeds 5, all policies.
         """;
 
@@ -48,6 +49,7 @@ internal sealed record EvaluateArguments(
         var seeds = 5;
         var policies = PolicyVariant.All;
         var logs = new List<string>();
+        double? scale = null;
         for (var i = 1; i < args.Length; i++)
         {
             switch (args[i])
@@ -67,6 +69,9 @@ internal sealed record EvaluateArguments(
                 case "--policies":
                     policies = [.. Value(args, ref i).Split(',').Select(PolicyVariant.Named)];
                     break;
+                case "--variance-scale":
+                    scale = VarianceScale(Value(args, ref i));
+                    break;
                 case var option when option.StartsWith("--", StringComparison.Ordinal):
                     throw new ArgumentException($"unknown option '{option}'");
                 default:
@@ -80,9 +85,22 @@ internal sealed record EvaluateArguments(
             throw new ArgumentException("replay needs at least one log file");
         }
 
+        var simulateOnly = args.Intersect(["--campaign", "--priors", "--impressions", "--seeds"]).FirstOrDefault();
+        if (command == "replay" && simulateOnly is not null)
+        {
+            throw new ArgumentException($"{simulateOnly} applies to simulate, not to replay");
+        }
+
         if (command == "simulate" && logs.Count > 0)
         {
             throw new ArgumentException($"simulate takes no files, got '{logs[0]}'");
+        }
+
+        if (scale is { } s)
+        {
+            policies = [.. policies.Select(p => p.Name == "thompson"
+                ? p with { Name = $"thompson (scale {s:0.####})", Book = p.Book with { ThompsonVarianceScale = s } }
+                : p)];
         }
 
         return new EvaluateArguments(command, campaign, priors, checkpoints, seeds, policies, logs, Help: false);
@@ -90,6 +108,11 @@ internal sealed record EvaluateArguments(
 
     private static string Value(string[] args, ref int i) =>
         ++i < args.Length ? args[i] : throw new ArgumentException($"{args[i - 1]} needs a value");
+
+    private static double VarianceScale(string text) =>
+        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && value is > 0 and <= 1
+            ? value
+            : throw new ArgumentException($"--variance-scale takes a number in (0, 1], got '{text}'");
 
     private static long Positive(string text, string option) =>
         long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value > 0

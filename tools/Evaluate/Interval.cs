@@ -28,7 +28,7 @@ internal readonly record struct Interval(double Estimate, double Low, double Hig
         var mean = sum / count;
         var variance = Math.Max(0.0, sumOfSquares / count - mean * mean) * count / Math.Max(1, count - 1);
         var half = Z95 * Math.Sqrt(variance / count);
-        return new Interval(mean, mean - half, mean + half);
+        return new Interval(mean, Math.Max(0.0, mean - half), mean + half);
     }
 
     public override string ToString() => double.IsNaN(Estimate)

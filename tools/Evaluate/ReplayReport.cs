@@ -9,12 +9,7 @@ internal static class ReplayReport
     {
         foreach (var path in arguments.Logs)
         {
-            var rows = ClickLogReader.Read(path).ToList();
-            if (rows.Any(r => r.Propensity is null || r.Position < 1))
-            {
-                throw new FormatException($"{path}: replay needs position and propensity_score on every row");
-            }
-
+            var rows = Load(path);
             var logged = Interval.Wilson(rows.Count(r => r.Clicked), rows.Count);
             output.WriteLine(
                 $"{path}: {rows.Count:N0} rows, {rows.Select(r => r.PostId).Distinct().Count()} posts; the logging " +
@@ -32,5 +27,49 @@ internal static class ReplayReport
 
             output.WriteLine();
         }
+
+        output.WriteLine(
+            "Replay keeps only the rows where the policy chose the logged post at the logged position (about one "
+            + "in the number of posts); IPW intervals are normal approximations, cut at 0, and mean little with "
+            + "fewer than about ten matched clicks.");
+    }
+
+    private static List<ClickLogRow> Load(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new ArgumentException($"{path}: file not found");
+        }
+
+        List<ClickLogRow> rows;
+        try
+        {
+            rows = ClickLogReader.Read(path).ToList();
+        }
+        catch (ClickLogFormatException ex)
+        {
+            throw new FormatException($"{path}: {ex.Message}", ex);
+        }
+
+        if (rows.Count == 0)
+        {
+            throw new FormatException($"{path}: the log has a header but no rows");
+        }
+
+        if (rows.Any(r => r.Propensity is null || r.Position < 1))
+        {
+            throw new FormatException($"{path}: replay needs position and propensity_score on every row");
+        }
+
+        // Replay is unbiased only for a uniformly random logging policy, whose propensities are all equal.
+        var (low, high) = (rows.Min(r => r.Propensity!.Value), rows.Max(r => r.Propensity!.Value));
+        if (high - low > 1e-9 * high)
+        {
+            throw new FormatException(
+                $"{path}: replay needs a uniform-random log (equal propensity_score on every row); this one has " +
+                $"{low} to {high}");
+        }
+
+        return rows;
     }
 }

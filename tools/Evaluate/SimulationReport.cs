@@ -13,7 +13,7 @@ internal static class SimulationReport
         var horizon = arguments.Checkpoints.Max();
         output.WriteLine(
             $"campaign {arguments.Campaign}: {rates.Length} posts, 3 slots; uniform CTR {uniform:P3}, oracle CTR " +
-            $"{oracle:P3} (lift {oracle / uniform:F3}); {arguments.Seeds} seeds x {arguments.Policies.Count} " +
+            $"{oracle:P3} (lift {oracle / uniform:F3}); {arguments.Seeds} seed(s) x {arguments.Policies.Count} " +
             $"policies up to {horizon:N0} impressions");
 
         var runs = arguments.Policies
@@ -56,7 +56,10 @@ internal static class SimulationReport
         }
 
         output.WriteLine();
-        output.WriteLine("Cells: mean over seeds, with (min-max). Lift and share use the exact uniform and oracle CTRs.");
+        output.WriteLine(
+            "Cells: mean over seeds (min-max). CTR counts the clicks drawn; lift and share divide it by the exact "
+            + "uniform and oracle CTRs, so uniform itself shows noise around 1 and 0%. Regret is expected clicks "
+            + "lost against the oracle, free of click noise.");
     }
 
     private static string Spread(IReadOnlyList<double> values, Func<double, double> map, string format)

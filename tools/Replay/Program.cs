@@ -48,6 +48,14 @@ try
         return 1;
     }
 
+    // Every replay counts: ask the gateway first, so a wrong address fails before anything is published.
+    using var channel = GrpcChannel.ForAddress(arguments.Gateway);
+    var client = new FeedRanking.FeedRankingClient(channel);
+    await client.GetIngestProgressAsync(
+        new GetIngestProgressRequest(),
+        deadline: DateTime.UtcNow.AddSeconds(15),
+        cancellationToken: cancel.Token);
+
     Console.Error.WriteLine(
         $"checked {rows.Count:N0} rows; publishing to {arguments.Topic} at {arguments.Bootstrap} "
         + $"(run {arguments.RunId})");
@@ -71,8 +79,6 @@ try
         + $"from {summary.Progress.Rows:N0} rows "
         + $"in {summary.Elapsed.TotalSeconds:0.00}s; waiting for the service to apply them");
 
-    using var channel = GrpcChannel.ForAddress(arguments.Gateway);
-    var client = new FeedRanking.FeedRankingClient(channel);
     await IngestWaiter.WaitAsync(
         client,
         summary.LastOffsets,

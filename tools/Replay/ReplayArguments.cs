@@ -26,7 +26,8 @@ internal sealed record ReplayArguments(
           --gateway URL           gRPC gateway                     (default http://127.0.0.1:5000)
           --prefix TEXT           put before every post id         (default none)
           --top K                 how many posts to print          (default 10)
-          --policy NAME           posterior-mean | thompson        (default posterior-mean)
+          --policy NAME           posterior-mean | thompson | bayes-ucb | epsilon-greedy | uniform
+                                  (default posterior-mean)
           --run-id TEXT           prefix of the event ids (default: a new id per run). Every
                                   replay is counted: replaying a log again adds its events again
                                   (posts only drop repeats among their 64 most recent event ids)
@@ -78,7 +79,12 @@ internal sealed record ReplayArguments(
             {
                 "posterior-mean" => RankingPolicy.PosteriorMean,
                 "thompson" => RankingPolicy.ThompsonSampling,
-                var other => throw new ArgumentException($"--policy must be posterior-mean or thompson, got '{other}'"),
+                "bayes-ucb" => RankingPolicy.BayesUcb,
+                "epsilon-greedy" => RankingPolicy.EpsilonGreedy,
+                "uniform" => RankingPolicy.UniformRandom,
+                var other => throw new ArgumentException(
+                    "--policy must be posterior-mean, thompson, bayes-ucb, epsilon-greedy or uniform, " +
+                    $"got '{other}'"),
             },
             values.GetValueOrDefault("--run-id", Guid.NewGuid().ToString("N")[..12]),
             TimeSpan.FromSeconds(PositiveInt(values.GetValueOrDefault("--timeout", "300"), "--timeout")));

@@ -112,7 +112,9 @@ internal sealed class FeedRankingService(
         RequestValidation.PostId(request.PostId);
 
         var arm = await CallClusterAsync("GetArm", () => grains.GetGrain<IPostArmGrain>(request.PostId).GetAsync())
-            ?? throw new RpcException(new Status(StatusCode.NotFound, $"post_id '{request.PostId}' has no events"));
+            ?? throw new RpcException(new Status(
+                StatusCode.NotFound,
+                $"post_id '{request.PostId}' is not known: it has no events and was never registered"));
         return ToWire(arm);
     }
 
@@ -230,7 +232,16 @@ internal sealed class FeedRankingService(
                 $"must be between {ArmPrior.MinShape} and {ArmPrior.MaxShape}, got {prior.Strength}");
         }
 
-        return ArmPrior.FromRate(prior.ClickRate, prior.Strength);
+        var derived = ArmPrior.FromRate(prior.ClickRate, prior.Strength);
+        if (!derived.IsValid)
+        {
+            throw RequestValidation.Invalid(
+                "click_rate",
+                $"gives alpha {derived.Alpha} and beta {derived.Beta}; each must be between {ArmPrior.MinShape} " +
+                $"and {ArmPrior.MaxShape}: raise strength or move click_rate away from 0 and 1");
+        }
+
+        return derived;
     }
 
     private static Arm ToWire(ArmSnapshot arm) => new()

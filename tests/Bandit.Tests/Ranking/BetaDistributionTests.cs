@@ -19,9 +19,9 @@ public sealed class BetaDistributionTests
             var q = BetaDistribution.Quantile(alpha, beta, p);
             var elapsed = clock.Elapsed;
 
-            // Bounded work (at most 100 search steps of at most 3,000 fraction terms): well under a quarter
-            // second even on a busy CI machine, where a hang would take forever.
-            return double.IsFinite(q) && q is >= 0.0 and <= 1.0 && elapsed < TimeSpan.FromMilliseconds(250);
+            // Bounded work (at most 100 search steps of at most 3,000 fraction terms): ~15 ms at worst here,
+            // so a second leaves room for a busy CI machine, while a hang would take forever.
+            return double.IsFinite(q) && q is >= 0.0 and <= 1.0 && elapsed < TimeSpan.FromSeconds(1);
         }, iter: 3_000);
     }
 
@@ -79,7 +79,7 @@ public sealed class BetaDistributionTests
             var random = new Random(seed);
             var clock = Stopwatch.StartNew();
             var x = BetaSampler.Sample(random, alpha, beta);
-            return double.IsFinite(x) && x is >= 0.0 and <= 1.0 && clock.Elapsed < TimeSpan.FromMilliseconds(50);
+            return double.IsFinite(x) && x is >= 0.0 and <= 1.0 && clock.Elapsed < TimeSpan.FromSeconds(1);
         }, iter: 20_000);
     }
 
