@@ -44,4 +44,20 @@ public sealed class ClickStreamOptions
 
     /// <summary>How long a producer waits for the broker to acknowledge an event before giving up.</summary>
     public TimeSpan ProduceTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// librdkafka settings for every Kafka client of the service: security protocol, SASL credentials,
+    /// TLS; e.g. <c>Bandit:Kafka:Client:sasl.password</c>, in the environment
+    /// <c>Bandit__Kafka__Client__sasl.password</c>. The settings the service relies on (bootstrap servers,
+    /// acks, idempotence, offset handling) are its own and win over these.
+    /// </summary>
+    public Dictionary<string, string> Client { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// A copy of <see cref="Client"/> for a new client configuration to start from. A setting with an empty
+    /// value is left out, so that an empty environment variable means librdkafka's default.
+    /// </summary>
+    public Dictionary<string, string> CopyClientSettings() => Client
+        .Where(setting => !string.IsNullOrEmpty(setting.Value))
+        .ToDictionary(StringComparer.Ordinal);
 }

@@ -23,14 +23,15 @@ public sealed class ClickEventPublisher : IDisposable
 
         var stream = options.Value;
         _topic = stream.Topic;
-        _producer = new Lazy<IProducer<string, byte[]>>(() => new ProducerBuilder<string, byte[]>(new ProducerConfig
+        var config = new ProducerConfig(stream.CopyClientSettings())
         {
             BootstrapServers = stream.BootstrapServers,
             Acks = Acks.All,
             EnableIdempotence = true,
             LingerMs = 1,
             MessageTimeoutMs = (int)stream.ProduceTimeout.TotalMilliseconds,
-        })
+        };
+        _producer = new Lazy<IProducer<string, byte[]>>(() => new ProducerBuilder<string, byte[]>(config)
             .SetErrorHandler((_, error) => OnProducerError(error, logger))
             .Build());
     }

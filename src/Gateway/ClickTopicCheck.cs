@@ -19,7 +19,11 @@ public sealed class ClickTopicCheck(IOptions<ClickStreamOptions> options, ILogge
     public Task StartAsync(CancellationToken cancellationToken)
     {
         var stream = options.Value;
-        using var admin = new AdminClientBuilder(new AdminClientConfig { BootstrapServers = stream.BootstrapServers })
+        var config = new AdminClientConfig(stream.CopyClientSettings())
+        {
+            BootstrapServers = stream.BootstrapServers,
+        };
+        using var admin = new AdminClientBuilder(config)
             .SetLogHandler((_, _) => { })
             .Build();
         Metadata metadata;

@@ -32,8 +32,8 @@ public static class GatewayServiceCollectionExtensions
                 // The service's own name answers too, as gRPC health clients commonly ask for it.
                 o.Services.Map(Contracts.Gateway.V1.FeedRanking.Descriptor.FullName, _ => true);
             })
-            .AddCheck<ClusterHealthCheck>("cluster")
-            .AddCheck<KafkaHealthCheck>("kafka");
+            .AddCheck<ClusterHealthCheck>("cluster", tags: [HealthEndpoints.ReadyTag])
+            .AddCheck<KafkaHealthCheck>("kafka", tags: [HealthEndpoints.ReadyTag]);
         services.AddSingleton<ClickEventPublisher>();
         services.AddSingleton<ServedRankingLog>();
         // A silo registers the check earlier, before Orleans starts; TryAddEnumerable keeps just that one.
@@ -42,12 +42,13 @@ public static class GatewayServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>Maps the gateway's endpoints.</summary>
+    /// <summary>Maps the gateway's endpoints: gRPC services and the HTTP health endpoints.</summary>
     public static IEndpointRouteBuilder MapBanditGateway(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGrpcService<FeedRankingService>();
         endpoints.MapGrpcHealthChecksService();
         endpoints.MapGrpcReflectionService();
+        endpoints.MapBanditHealth();
         return endpoints;
     }
 }

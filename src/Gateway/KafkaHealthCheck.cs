@@ -10,7 +10,7 @@ internal sealed class KafkaHealthCheck(IOptions<ClickStreamOptions> options) : I
 {
     private static readonly TimeSpan MetadataTimeout = TimeSpan.FromSeconds(2);
     private readonly Lazy<IAdminClient> _admin = new(() =>
-        new AdminClientBuilder(new AdminClientConfig { BootstrapServers = options.Value.BootstrapServers })
+        new AdminClientBuilder(AdminConfig(options.Value))
             .SetLogHandler((_, _) => { })
             .Build());
 
@@ -39,4 +39,7 @@ internal sealed class KafkaHealthCheck(IOptions<ClickStreamOptions> options) : I
             _admin.Value.Dispose();
         }
     }
+
+    private static AdminClientConfig AdminConfig(ClickStreamOptions stream) =>
+        new(stream.CopyClientSettings()) { BootstrapServers = stream.BootstrapServers };
 }

@@ -8,9 +8,11 @@ using Bandit.Grains.Ingest;
 using Bandit.Grains.Ranking;
 using Bandit.Streaming.Kafka;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using OpenTelemetry.Metrics;
 using Orleans.Configuration;
 using Orleans.Dashboard;
+using Orleans.Runtime;
 using Orleans.Streams;
 using StackExchange.Redis;
 
@@ -38,9 +40,21 @@ public static class BanditSiloHostingExtensions
         var settings = configuration.GetSection(BanditSiloSettings.Section).Get<BanditSiloSettings>() ?? new();
         var redis = configuration["Bandit:Redis:ConnectionString"];
         var startupNotes = new List<Action<ILogger>>();
-        var advertised = IPAddress.Parse(settings.AdvertisedAddress);
+        var kubernetes = KubernetesDetection.IsEnabled(
+            settings.Kubernetes,
+            Environment.GetEnvironmentVariable);
+        // In Kubernetes Orleans listens on every address of the pod and advertises the pod's IP.
+        var advertised = kubernetes ? IPAddress.Any : IPAddress.Parse(settings.AdvertisedAddress);
         PortCheck.EnsureFree(advertised, settings.SiloPort, "Bandit:Cluster:SiloPort");
         PortCheck.EnsureFree(advertised, settings.GatewayPort, "Bandit:Cluster:GatewayPort");
+
+        if (kubernetes && string.IsNullOrWhiteSpace(redis))
+        {
+            // Pods come and go with their IPs; only a shared membership table lets them find each other.
+            throw new InvalidOperationException(
+                "Bandit:Cluster:Kubernetes is on but Bandit:Redis:ConnectionString is not set. Silos in "
+                + "Kubernetes cluster through Redis; set it, or set Bandit:Cluster:Kubernetes to false.");
+        }
 
         if (string.IsNullOrWhiteSpace(stream.BootstrapServers) && !string.IsNullOrWhiteSpace(redis))
         {
@@ -95,6 +109,7 @@ public static class BanditSiloHostingExtensions
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<BanditMetrics>();
         builder.Services.AddSingleton<IDeadLetterSink, KafkaDeadLetterSink>();
+        AddLocalSiloHealthChecks(builder.Services);
         builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
             .AddMeter(BanditMetrics.MeterName, "Bandit.Streaming.Kafka")
             .AddPrometheusExporter());
@@ -121,14 +136,30 @@ public static class BanditSiloHostingExtensions
             else
             {
                 var redisOptions = ConfigurationOptions.Parse(redis);
-                silo.ConfigureEndpoints(
-                    advertised,
-                    settings.SiloPort,
-                    settings.GatewayPort);
+                if (kubernetes)
+                {
+                    // Ports only: the Kubernetes hosting fills in the pod's IP and listens on every address.
+                    silo.Configure<EndpointOptions>(o =>
+                    {
+                        o.SiloPort = settings.SiloPort;
+                        o.GatewayPort = settings.GatewayPort;
+                    });
+                    silo.UseKubernetesHosting();
+                    startupNotes.Add(log => SiloLog.KubernetesHosting(
+                        log,
+                        Environment.GetEnvironmentVariable(KubernetesDetection.PodNameVariable) ?? "",
+                        Environment.GetEnvironmentVariable(KubernetesDetection.PodNamespaceVariable) ?? ""));
+                }
+                else
+                {
+                    silo.ConfigureEndpoints(advertised, settings.SiloPort, settings.GatewayPort);
+                }
+
                 silo.UseRedisClustering(o => o.ConfigurationOptions = redisOptions.Clone());
                 silo.AddRedisGrainStorage(BanditStorage.Name, o => o.ConfigurationOptions = redisOptions.Clone());
                 var endpoints = string.Join(',', redisOptions.EndPoints.Select(e => e.ToString()));
-                builder.Services.AddHealthChecks().AddCheck("redis", new RedisHealthCheck(redis));
+                builder.Services.AddHealthChecks()
+                    .AddCheck("redis", new RedisHealthCheck(redis), tags: [HealthEndpoints.ReadyTag]);
                 startupNotes.Add(log => SiloLog.RedisStorage(log, endpoints, settings.ClusterId));
             }
 
@@ -140,6 +171,10 @@ public static class BanditSiloHostingExtensions
                     o.Topic = stream.Topic;
                     o.Partitions = stream.Partitions;
                     o.ConsumerGroup = stream.ConsumerGroup;
+                    foreach (var (key, value) in stream.CopyClientSettings())
+                    {
+                        o.ConsumerConfig[key] = value;
+                    }
                 },
                 s =>
                 {
@@ -172,6 +207,28 @@ public static class BanditSiloHostingExtensions
         app.MapPrometheusScrapingEndpoint(MetricsPath);
         return app;
     }
+
+    // This silo's own membership status: Active for readiness, anything but Dead for liveness.
+    private static void AddLocalSiloHealthChecks(IServiceCollection services)
+    {
+        services.AddHealthChecks()
+            .Add(new HealthCheckRegistration(
+                "silo",
+                sp => CreateLocalSiloCheck(sp, requireActive: true),
+                failureStatus: null,
+                tags: [HealthEndpoints.ReadyTag]))
+            .Add(new HealthCheckRegistration(
+                "silo-alive",
+                sp => CreateLocalSiloCheck(sp, requireActive: false),
+                failureStatus: null,
+                tags: [HealthEndpoints.LiveTag]));
+    }
+
+    private static LocalSiloHealthCheck CreateLocalSiloCheck(IServiceProvider services, bool requireActive) =>
+        new(
+            services.GetRequiredService<ILocalSiloDetails>(),
+            services.GetRequiredService<IClusterMembershipService>(),
+            requireActive);
 
     private static MockKafkaCluster StartEmbeddedBroker(ClickStreamOptions stream)
     {

@@ -18,6 +18,13 @@ public sealed class BanditSiloSettings
     /// <summary>Port Orleans clients (stand-alone gateways) connect to.</summary>
     public int GatewayPort { get; set; } = 30000;
 
-    /// <summary>Address other silos reach this one at; loopback by default.</summary>
+    /// <summary>Address other silos reach this one at; loopback by default. Ignored in Kubernetes.</summary>
     public string AdvertisedAddress { get; set; } = "127.0.0.1";
+
+    /// <summary>
+    /// Host the silo in Kubernetes: the pod's IP, name and namespace (<c>POD_IP</c>, <c>POD_NAME</c>,
+    /// <c>POD_NAMESPACE</c>) name the silo, and pods that disappear leave the cluster at once. Unset means on
+    /// when <c>KUBERNETES_SERVICE_HOST</c>, <c>POD_NAME</c> and <c>POD_NAMESPACE</c> are all set.
+    /// </summary>
+    public bool? Kubernetes { get; set; }
 }

@@ -19,4 +19,8 @@ internal static partial class SiloLog
     [LoggerMessage(EventId = 4004, Level = LogLevel.Information,
         Message = "Click stream: Kafka {BootstrapServers} topic {Topic} with {Partitions} partitions")]
     public static partial void ClickStream(ILogger logger, string bootstrapServers, string topic, int partitions);
+
+    [LoggerMessage(EventId = 4005, Level = LogLevel.Information,
+        Message = "Kubernetes hosting: silo {PodName} in namespace {PodNamespace}, advertising the pod's IP")]
+    public static partial void KubernetesHosting(ILogger logger, string podName, string podNamespace);
 }

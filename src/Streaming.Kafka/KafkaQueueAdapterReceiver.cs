@@ -25,7 +25,9 @@ internal sealed class KafkaQueueAdapterReceiver(
 
     public Task Initialize(TimeSpan timeout)
     {
-        var config = new ConsumerConfig
+        // The extra settings (security, timeouts) first: the ones below are what offset handling relies on.
+        var extra = new Dictionary<string, string>(options.ConsumerConfig, StringComparer.Ordinal);
+        var config = new ConsumerConfig(extra)
         {
             BootstrapServers = options.BootstrapServers,
             GroupId = options.ConsumerGroup,
@@ -37,11 +39,6 @@ internal sealed class KafkaQueueAdapterReceiver(
             EnablePartitionEof = false,
             ClientId = $"{providerName}-p{partition}",
         };
-        foreach (var (key, value) in options.ConsumerConfig)
-        {
-            config.Set(key, value);
-        }
-
         _consumer = new ConsumerBuilder<byte[]?, byte[]?>(config)
             .SetErrorHandler((_, error) => OnConsumerError(error))
             .SetLogHandler((_, message) =>

@@ -31,6 +31,9 @@ public sealed class KafkaStreamOptions
     /// <summary>Batches a queue holds until every consumer has processed them.</summary>
     public int CacheSize { get; set; } = DefaultCacheSize;
 
-    /// <summary>Extra librdkafka settings for the consumer (security, timeouts).</summary>
+    /// <summary>
+    /// Extra librdkafka settings for the consumer (security, timeouts). The receiver's own settings
+    /// (bootstrap servers, group, offset storing and committing, client id) win over these.
+    /// </summary>
     public Dictionary<string, string> ConsumerConfig { get; } = new(StringComparer.Ordinal);
 }

@@ -41,13 +41,14 @@ public sealed class KafkaDeadLetterSink : IDeadLetterSink, IDisposable
 
         var stream = options.Value;
         _topic = stream.EffectiveDeadLetterTopic;
-        _producer = new(() => new ProducerBuilder<byte[]?, byte[]?>(new ProducerConfig
+        var config = new ProducerConfig(stream.CopyClientSettings())
         {
             BootstrapServers = stream.BootstrapServers,
             Acks = Acks.All,
             EnableIdempotence = true,
             MessageTimeoutMs = (int)stream.ProduceTimeout.TotalMilliseconds,
-        }).Build());
+        };
+        _producer = new(() => new ProducerBuilder<byte[]?, byte[]?>(config).Build());
     }
 
     /// <inheritdoc/>

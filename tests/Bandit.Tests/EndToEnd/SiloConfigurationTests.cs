@@ -1,3 +1,4 @@
+using System.Globalization;
 using Bandit.Silo;
 using Bandit.Tests.Fixtures;
 using Microsoft.AspNetCore.Builder;
@@ -38,5 +39,26 @@ public sealed class SiloConfigurationTests(RedisServer redis, DevBrokerFixture b
             "set Bandit:Kafka:BootstrapServers to a Kafka cluster",
             error.Message,
             StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AddBanditSilo_KubernetesWithoutRedis_Refuses()
+    {
+        var builder = WebApplication.CreateBuilder();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Bandit:Kafka:BootstrapServers"] = broker.BootstrapServers,
+            ["Bandit:Redis:ConnectionString"] = "",
+            ["Bandit:Cluster:Kubernetes"] = "true",
+            ["Bandit:Cluster:SiloPort"] = FreePort.Next().ToString(CultureInfo.InvariantCulture),
+            ["Bandit:Cluster:GatewayPort"] = FreePort.Next().ToString(CultureInfo.InvariantCulture),
+        });
+
+        var error = Assert.Throws<InvalidOperationException>(() => builder.AddBanditSilo());
+
+        Assert.Equal(
+            "Bandit:Cluster:Kubernetes is on but Bandit:Redis:ConnectionString is not set. "
+            + "Silos in Kubernetes cluster through Redis; set it, or set Bandit:Cluster:Kubernetes to false.",
+            error.Message);
     }
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Bandit.ClickLogs;
+using Bandit.Gateway;
 using Bandit.Tests.Fixtures;
 using Xunit.Abstractions;
 using ServingStatus = Grpc.Health.V1.HealthCheckResponse.Types.ServingStatus;
@@ -8,7 +9,8 @@ namespace Bandit.Tests.Faults;
 
 /// <summary>
 /// Redis, which holds every arm, goes away in the middle of a replay and comes back with its data on the
-/// same port: the silo reports itself unhealthy meanwhile, then resumes and counts every event once.
+/// same port: the silo reports itself unhealthy (unready, yet alive) meanwhile, then resumes and counts
+/// every event once.
 /// </summary>
 [Collection(FaultsCollection.Name)]
 public sealed class RedisOutageTests(DevBrokerFixture broker, ITestOutputHelper output)
@@ -41,6 +43,8 @@ public sealed class RedisOutageTests(DevBrokerFixture broker, ITestOutputHelper 
         var unhealthy = await Eventually.ReturnsAsync(
             silo.HealthAsync, s => s == ServingStatus.NotServing, HealthTimeout, "health NOT_SERVING");
         var notServingAfter = outage.Elapsed;
+        var readyDuringOutage = await silo.HttpHealthAsync(HealthEndpoints.ReadyPath);
+        var liveDuringOutage = await silo.HttpHealthAsync(HealthEndpoints.LivePath);
         await secondHalf;
         var appliedDuringOutage = await ObdReplay.AppliedAsync(silo.Client);
 
@@ -63,6 +67,10 @@ public sealed class RedisOutageTests(DevBrokerFixture broker, ITestOutputHelper 
         // before Redis was back.
         Assert.Equal(ServingStatus.NotServing, unhealthy);
         Assert.Equal(ServingStatus.Serving, healthy);
+        Assert.Equal(503, readyDuringOutage.Status);
+        Assert.Contains("redis: Unhealthy", readyDuringOutage.Body, StringComparison.Ordinal);
+        // An outage of a dependency makes a silo unready, never a candidate for a restart.
+        Assert.Equal((200, "Healthy"), (liveDuringOutage.Status, liveDuringOutage.Body.Split('\n')[0]));
         Assert.InRange(appliedDuringOutage, -1, ObdReplay.EventsOf(0, 1));
         Assert.Equal(ObdReplay.ExpectedEvents, replay.Published);
         await ObdReplay.AssertArmsMatchAsync(silo.Client);

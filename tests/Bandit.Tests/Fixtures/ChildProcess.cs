@@ -34,6 +34,9 @@ internal sealed class ChildProcess : IDisposable
 
     public bool HasExited => _process.HasExited;
 
+    /// <summary>The exit code once <see cref="KillAsync"/> or <see cref="TerminateAsync"/> saw it.</summary>
+    public int? ExitCode { get; private set; }
+
     public static ChildProcess Start(ProcessStartInfo start, ProcessLog log)
     {
         ArgumentNullException.ThrowIfNull(start);
@@ -65,6 +68,7 @@ internal sealed class ChildProcess : IDisposable
         }
 
         await _process.WaitForExitAsync().WaitAsync(ExitTimeout);
+        ExitCode = _process.ExitCode;
         Forget();
     }
 
@@ -90,7 +94,8 @@ internal sealed class ChildProcess : IDisposable
             return false;
         }
 
-        _log.Note($"pid {_process.Id} exited with code {_process.ExitCode}");
+        ExitCode = _process.ExitCode;
+        _log.Note($"pid {_process.Id} exited with code {ExitCode}");
         Forget();
         return true;
     }

@@ -46,6 +46,12 @@ internal sealed class SiloProcess : IAsyncDisposable
 
     public int GrpcPort { get; } = FreePort.Next();
 
+    /// <summary>The silo-to-silo port; part of the silo's address in the membership table.</summary>
+    public int SiloPort => _siloPort;
+
+    /// <summary>The exit code of the last stop or kill; null while it runs or before.</summary>
+    public int? ExitCode { get; private set; }
+
     public ProcessLog Log { get; }
 
     /// <summary>The gateway of this silo; the channel reconnects after a restart.</summary>
@@ -62,6 +68,7 @@ internal sealed class SiloProcess : IAsyncDisposable
         }
 
         _process?.Dispose();
+        ExitCode = null;
         var start = new ProcessStartInfo(DotnetHost(), [Path.Combine(SiloDirectory.Value, "Bandit.Silo.dll")])
         {
             WorkingDirectory = SiloDirectory.Value,
@@ -85,6 +92,7 @@ internal sealed class SiloProcess : IAsyncDisposable
     {
         var process = _process ?? throw new InvalidOperationException($"{Name} is not running");
         await process.KillAsync();
+        ExitCode = process.ExitCode;
         _process = null;
     }
 
@@ -99,8 +107,31 @@ internal sealed class SiloProcess : IAsyncDisposable
             throw new TimeoutException($"{Name} did not exit within {limit.TotalSeconds:0}s of SIGTERM");
         }
 
+        ExitCode = process.ExitCode;
         _process = null;
         return clock.Elapsed;
+    }
+
+    /// <summary>
+    /// An HTTP health endpoint on the web port: the status code and the body, or (0, "") while nothing
+    /// answers.
+    /// </summary>
+    public async Task<(int Status, string Body)> HttpHealthAsync(string path)
+    {
+        using var http = new HttpClient
+        {
+            BaseAddress = new Uri($"http://127.0.0.1:{_webPort}"),
+            Timeout = HealthCallTimeout,
+        };
+        try
+        {
+            using var response = await http.GetAsync(path);
+            return ((int)response.StatusCode, await response.Content.ReadAsStringAsync());
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
+        {
+            return (0, "");
+        }
     }
 
     /// <summary>The overall health (service ""), or Unknown while the gateway does not answer.</summary>

@@ -1,4 +1,6 @@
+using System.Net;
 using Bandit.Contracts.Gateway.V1;
+using Bandit.Gateway;
 using Bandit.Tests.Fixtures;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
@@ -6,7 +8,10 @@ using Grpc.Health.V1;
 
 namespace Bandit.Tests.Gateway;
 
-/// <summary>Bad requests get InvalidArgument naming the field; unknown posts NotFound; health answers.</summary>
+/// <summary>
+/// Bad requests get InvalidArgument naming the field; unknown posts NotFound; health answers over gRPC
+/// and HTTP.
+/// </summary>
 [Collection(GatewaySiloCollection.Name)]
 public sealed class GatewayValidationTests(GatewaySiloFixture fixture)
 {
@@ -84,4 +89,26 @@ public sealed class GatewayValidationTests(GatewaySiloFixture fixture)
         Assert.Equal(HealthCheckResponse.Types.ServingStatus.Serving, overall.Status);
         Assert.Equal(HealthCheckResponse.Types.ServingStatus.Serving, service.Status);
     }
+
+    [Fact]
+    public async Task HttpHealth_SiloJoinedWithRedisAndKafka_ReadyAndLiveListTheirOwnChecks()
+    {
+        using var http = new HttpClient { BaseAddress = fixture.Silo.WebAddress };
+
+        using var ready = await http.GetAsync(HealthEndpoints.ReadyPath);
+        using var live = await http.GetAsync(HealthEndpoints.LivePath);
+
+        Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, live.StatusCode);
+        Assert.Equal(
+            ["Healthy", "cluster: Healthy", "kafka: Healthy", "redis: Healthy", "silo: Healthy"],
+            await StatusLinesAsync(ready));
+        Assert.Equal(["Healthy", "silo-alive: Healthy"], await StatusLinesAsync(live));
+    }
+
+    // "name: Status" of each line, without the descriptions in parentheses.
+    private static async Task<string[]> StatusLinesAsync(HttpResponseMessage response) =>
+        [.. (await response.Content.ReadAsStringAsync())
+            .Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(line => line.Split(" (")[0])];
 }
