@@ -22,7 +22,7 @@ internal static class ReplayReport
                 var estimate = OfflineReplay.Run(rows, policy, seed: 1);
                 output.WriteLine(
                     $"| {policy.Name} | {estimate.Replay} | {estimate.Accepted:N0} | {estimate.AcceptedClicks} | " +
-                    $"{estimate.Ipw} |");
+                    $"{(estimate.AcceptedClicks == 0 ? "0 (no matched click: no interval)" : estimate.Ipw)} |");
             }
 
             output.WriteLine();

@@ -132,34 +132,21 @@ internal sealed class PostArmGrain(
     private Task ListInDirectoryAsync() =>
         GrainFactory.GetGrain<IPostDirectoryGrain>(PostSharding.DirectoryBucketOf(PostId)).AddAsync(PostId);
 
-    // Counts one event exactly and weighs it by age: the weighed sums are held as of the newest event time,
-    // so a late event adds its discounted weight and a newer one first ages the sums (see EvidenceDecay).
+    // Counts one event exactly, and weighs it by age for the posterior (see WeighedEvidence).
     private void Count(ArmEvent e)
     {
         var arm = state.State;
-        var halfLife = options.Value.HalfLife;
-        var weight = 1.0;
-        if (e.EventTimeUnixMs > arm.LastEventTimeUnixMs)
-        {
-            var age = EvidenceDecay.Weight(e.EventTimeUnixMs - arm.LastEventTimeUnixMs, halfLife);
-            arm.EvidenceImpressions *= age;
-            arm.EvidenceClicks *= age;
-            arm.LastEventTimeUnixMs = e.EventTimeUnixMs;
-        }
-        else
-        {
-            weight = EvidenceDecay.Weight(arm.LastEventTimeUnixMs - e.EventTimeUnixMs, halfLife);
-        }
-
-        if (e.Kind == ArmEventKind.Click)
+        var isClick = e.Kind == ArmEventKind.Click;
+        var evidence = new WeighedEvidence(arm.EvidenceImpressions, arm.EvidenceClicks, arm.LastEventTimeUnixMs)
+            .Add(e.EventTimeUnixMs, isClick, options.Value.HalfLife);
+        (arm.EvidenceImpressions, arm.EvidenceClicks, arm.LastEventTimeUnixMs) = evidence;
+        if (isClick)
         {
             arm.Clicks++;
-            arm.EvidenceClicks += weight;
         }
         else
         {
             arm.Impressions++;
-            arm.EvidenceImpressions += weight;
         }
     }
 

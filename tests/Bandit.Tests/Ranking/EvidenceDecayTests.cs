@@ -16,6 +16,30 @@ public sealed class EvidenceDecayTests
     }
 
     [Fact]
+    public void WeighedEvidence_AnyArrivalOrder_GivesTheSameSums()
+    {
+        // Arrange: 200 events over ten hours, half-life one hour, some clicks.
+        var random = new Random(5);
+        var events = Enumerable.Range(0, 200)
+            .Select(i => (Time: (long)random.Next(0, 36_000_000), Click: i % 7 == 0))
+            .ToList();
+        var inOrder = events.OrderBy(e => e.Time).ToList();
+        var shuffled = events.OrderBy(_ => random.Next()).ToList();
+
+        // Act
+        var first = inOrder.Aggregate(default(WeighedEvidence), (sum, e) => sum.Add(e.Time, e.Click, Hour));
+        var second = shuffled.Aggregate(default(WeighedEvidence), (sum, e) => sum.Add(e.Time, e.Click, Hour));
+
+        // Assert: both equal the direct sum of 2^(-age / half-life) at the newest event time.
+        var newest = events.Max(e => e.Time);
+        var expected = events.Where(e => !e.Click).Sum(e => Math.Pow(2, -(newest - e.Time) / Hour.TotalMilliseconds));
+        Assert.Equal(newest, second.AsOfUnixMs);
+        Assert.Equal(expected, first.Impressions, 9);
+        Assert.Equal(expected, second.Impressions, 9);
+        Assert.Equal(first.Clicks, second.Clicks, 9);
+    }
+
+    [Fact]
     public void PosteriorOf_OldPopularPost_FallsBackTowardItsPrior()
     {
         // Arrange: 100 clicks in 1,000 impressions, the newest two hours before stream time.
