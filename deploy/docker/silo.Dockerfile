@@ -13,6 +13,7 @@ COPY src/DevBroker/DevBroker.csproj src/DevBroker/
 COPY src/Gateway/Gateway.csproj src/Gateway/
 COPY src/Grains/Grains.csproj src/Grains/
 COPY src/Grains.Interfaces/Grains.Interfaces.csproj src/Grains.Interfaces/
+COPY src/Ranking/Ranking.csproj src/Ranking/
 COPY src/Silo/Silo.csproj src/Silo/
 COPY src/Streaming.Kafka/Streaming.Kafka.csproj src/Streaming.Kafka/
 RUN dotnet restore src/Silo/Silo.csproj

@@ -35,14 +35,16 @@ public sealed class ServedRankingLog : IDisposable
         }
 
         var stream = streamOptions.Value;
-        _producer = new Lazy<IProducer<string, byte[]>>(() => new ProducerBuilder<string, byte[]>(new ProducerConfig
+        // The operator's client settings (credentials, TLS) first; the log's own delivery settings win.
+        var config = new ProducerConfig(stream.CopyClientSettings())
         {
             BootstrapServers = stream.BootstrapServers,
             Acks = Acks.All,
             EnableIdempotence = true,
             LingerMs = 5,
             MessageTimeoutMs = (int)stream.ProduceTimeout.TotalMilliseconds,
-        }).Build());
+        };
+        _producer = new Lazy<IProducer<string, byte[]>>(() => new ProducerBuilder<string, byte[]>(config).Build());
     }
 
     /// <summary>True when a topic is configured.</summary>

@@ -26,8 +26,14 @@ public sealed class BanditMetrics : IDisposable
             "bandit.storage.write_failures", "{write}", "Grain state writes that failed and will be retried");
         BatchFailures = _meter.CreateCounter<long>(
             "bandit.ingest.batch_failures", "{batch}", "Batch deliveries that failed and will be retried");
+    }
 
-        // Every series exists from the start, so dashboards and alerts see 0 rather than nothing.
+    /// <summary>
+    /// Records a 0 on every series, so dashboards and alerts see 0 rather than nothing before the first event.
+    /// Call it once the metrics exporter listens: a measurement taken before that is lost.
+    /// </summary>
+    public void StartSeries()
+    {
         EventsApplied.Add(0);
         DuplicateEvents.Add(0);
         DeadLetters.Add(0);

@@ -113,6 +113,8 @@ public static class BanditSiloHostingExtensions
         builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
             .AddMeter(BanditMetrics.MeterName, "Bandit.Streaming.Kafka")
             .AddPrometheusExporter());
+        // After the exporter's own start: zeros recorded before it listens would be lost.
+        builder.Services.AddHostedService<MetricSeriesStartup>();
 
         // Registered before the silo, so a wrong topic stops start-up before any partition is read.
         builder.Services.AddOptions<ClickStreamOptions>().Bind(configuration.GetSection(ClickStreamOptions.Section));
@@ -163,6 +165,7 @@ public static class BanditSiloHostingExtensions
                 startupNotes.Add(log => SiloLog.RedisStorage(log, endpoints, settings.ClusterId));
             }
 
+            silo.Services.AddKeyedSingleton<IKafkaCommitGate, IngestCommitGate>(ClickStreamNames.Provider);
             silo.AddKafkaStreams<ClickRecordMapper>(
                 ClickStreamNames.Provider,
                 o =>

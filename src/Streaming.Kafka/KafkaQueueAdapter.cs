@@ -13,6 +13,7 @@ internal sealed class KafkaQueueAdapter(
     KafkaStreamOptions options,
     HashRingBasedPartitionedStreamQueueMapper queueMapper,
     IKafkaRecordMapper mapper,
+    IKafkaCommitGate? commitGate,
     KafkaStreamMetrics metrics,
     ILoggerFactory loggerFactory) : IQueueAdapter
 {
@@ -40,6 +41,7 @@ internal sealed class KafkaQueueAdapter(
             partition,
             options,
             mapper,
+            commitGate,
             metrics,
             loggerFactory.CreateLogger<KafkaQueueAdapterReceiver>());
     }

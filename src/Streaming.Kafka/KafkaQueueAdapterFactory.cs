@@ -15,6 +15,7 @@ public sealed class KafkaQueueAdapterFactory : IQueueAdapterFactory
     private readonly string _name;
     private readonly KafkaStreamOptions _options;
     private readonly IKafkaRecordMapper _mapper;
+    private readonly IKafkaCommitGate? _commitGate;
     private readonly ILoggerFactory _loggerFactory;
     private readonly HashRingBasedPartitionedStreamQueueMapper _queueMapper;
     private readonly SimpleQueueAdapterCache _cache;
@@ -24,6 +25,7 @@ public sealed class KafkaQueueAdapterFactory : IQueueAdapterFactory
         string name,
         KafkaStreamOptions options,
         IKafkaRecordMapper mapper,
+        IKafkaCommitGate? commitGate,
         IMeterFactory meterFactory,
         ILoggerFactory loggerFactory)
     {
@@ -31,6 +33,7 @@ public sealed class KafkaQueueAdapterFactory : IQueueAdapterFactory
         _name = name;
         _options = options;
         _mapper = mapper;
+        _commitGate = commitGate;
         _loggerFactory = loggerFactory;
         var partitionIds = Enumerable.Range(0, options.Partitions)
             .Select(p => p.ToString(CultureInfo.InvariantCulture))
@@ -53,6 +56,7 @@ public sealed class KafkaQueueAdapterFactory : IQueueAdapterFactory
             name,
             options,
             mapper,
+            services.GetKeyedService<IKafkaCommitGate>(name),
             services.GetRequiredService<IMeterFactory>(),
             services.GetRequiredService<ILoggerFactory>());
     }
@@ -60,7 +64,7 @@ public sealed class KafkaQueueAdapterFactory : IQueueAdapterFactory
     /// <inheritdoc/>
     public Task<IQueueAdapter> CreateAdapter() =>
         Task.FromResult<IQueueAdapter>(
-            new KafkaQueueAdapter(_name, _options, _queueMapper, _mapper, _metrics, _loggerFactory));
+            new KafkaQueueAdapter(_name, _options, _queueMapper, _mapper, _commitGate, _metrics, _loggerFactory));
 
     /// <inheritdoc/>
     public IQueueAdapterCache GetQueueAdapterCache() => _cache;

@@ -8,19 +8,22 @@ namespace Bandit.Streaming.Kafka;
 
 /// <summary>
 /// Reads one Kafka partition for one Orleans queue. Offsets are stored only for batches that Orleans reports
-/// as delivered to every consumer, and committed in the background and on shutdown.
+/// as delivered to every consumer, never beyond what the commit gate (when there is one) says was processed,
+/// and committed in the background and on shutdown.
 /// </summary>
 internal sealed class KafkaQueueAdapterReceiver(
     string providerName,
     int partition,
     KafkaStreamOptions options,
     IKafkaRecordMapper mapper,
+    IKafkaCommitGate? commitGate,
     KafkaStreamMetrics metrics,
     ILogger<KafkaQueueAdapterReceiver> logger) : IQueueAdapterReceiver
 {
     private readonly TopicPartition _topicPartition = new(options.Topic, partition);
     private IConsumer<byte[]?, byte[]?>? _consumer;
     private long _storedOffset = -1;
+    private long _nextExpected = -1;
     private ErrorCode _lastError = ErrorCode.NoError;
 
     public Task Initialize(TimeSpan timeout)
@@ -46,6 +49,17 @@ internal sealed class KafkaQueueAdapterReceiver(
             .Build();
         // Offset.Stored resumes at the group's committed offset, or at the earliest when there is none.
         _consumer.Assign(new TopicPartitionOffset(_topicPartition, Offset.Stored));
+        try
+        {
+            // Where reading should resume, to notice when the broker no longer holds that record.
+            var committed = _consumer.Committed([_topicPartition], timeout)[0].Offset;
+            _nextExpected = committed.IsSpecial ? -1 : committed.Value;
+        }
+        catch (KafkaException ex)
+        {
+            KafkaStreamLog.ConsumeFailed(logger, providerName, partition, ex.Error.Reason);
+        }
+
         metrics.Track(partition, this);
         KafkaStreamLog.PartitionAssigned(logger, providerName, options.Topic, partition);
         return Task.CompletedTask;
@@ -109,6 +123,15 @@ internal sealed class KafkaQueueAdapterReceiver(
             return Task.FromResult<IList<IBatchContainer>>([]);
         }
 
+        // A jump forward means the broker no longer had the records in between (retention deleted them before
+        // they were read): they cannot be counted, so say so loudly instead of passing over them in silence.
+        if (_nextExpected >= 0 && records[0].Offset.Value > _nextExpected)
+        {
+            metrics.RecordSkipped(partition, records[0].Offset.Value - _nextExpected);
+            KafkaStreamLog.RecordsGone(logger, providerName, partition, _nextExpected, records[0].Offset.Value - 1);
+        }
+
+        _nextExpected = records[^1].Offset.Value + 1;
         var batch = new KafkaRecordBatch(options.Topic, partition, records);
         var mapped = mapper.Map(batch);
         var containers = new List<IBatchContainer>(mapped.Count);
@@ -125,7 +148,7 @@ internal sealed class KafkaQueueAdapterReceiver(
     public Task MessagesDeliveredAsync(IList<IBatchContainer> messages) =>
         MessagesDeliveredAsync(messages, CancellationToken.None);
 
-    public Task MessagesDeliveredAsync(IList<IBatchContainer> messages, CancellationToken cancellationToken)
+    public async Task MessagesDeliveredAsync(IList<IBatchContainer> messages, CancellationToken cancellationToken)
     {
         var delivered = -1L;
         foreach (var message in messages)
@@ -136,14 +159,32 @@ internal sealed class KafkaQueueAdapterReceiver(
             }
         }
 
-        if (delivered > _storedOffset && _consumer is { } consumer)
+        // Kafka's committed offset names the next record to read.
+        var next = delivered + 1;
+        if (next <= _storedOffset + 1)
         {
-            // Kafka's committed offset names the next record to read.
-            consumer.StoreOffset(new TopicPartitionOffset(_topicPartition, delivered + 1));
-            _storedOffset = delivered;
+            return;
         }
 
-        return Task.CompletedTask;
+        if (commitGate is not null)
+        {
+            try
+            {
+                next = Math.Min(next, await commitGate.GetCommittableOffsetAsync(partition));
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // Without an answer nothing more is stored; the next delivery asks again.
+                KafkaStreamLog.CommitGateFailed(logger, providerName, partition, ex);
+                return;
+            }
+        }
+
+        if (next > _storedOffset + 1 && _consumer is { } consumer)
+        {
+            consumer.StoreOffset(new TopicPartitionOffset(_topicPartition, next));
+            _storedOffset = next - 1;
+        }
     }
 
     // librdkafka repeats an error on every reconnect attempt: log a change of error, not each repetition.

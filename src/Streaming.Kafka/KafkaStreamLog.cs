@@ -36,4 +36,18 @@ internal static partial class KafkaStreamLog
     [LoggerMessage(EventId = 1006, Level = LogLevel.Debug,
         Message = "Stream provider {Provider} librdkafka {Facility}: {Text}")]
     public static partial void Librdkafka(ILogger logger, string provider, string facility, string text);
+
+    [LoggerMessage(EventId = 1008, Level = LogLevel.Warning,
+        Message = "Stream {Provider} partition {Partition}: the commit gate did not answer; no offset stored")]
+    public static partial void CommitGateFailed(ILogger logger, string provider, int partition, Exception exception);
+
+    [LoggerMessage(EventId = 1009, Level = LogLevel.Error,
+        Message = "Stream {Provider} partition {Partition}: records {FirstOffset} to {LastOffset} were no longer on "
+            + "the broker when read (retention); they are not counted")]
+    public static partial void RecordsGone(
+        ILogger logger,
+        string provider,
+        int partition,
+        long firstOffset,
+        long lastOffset);
 }

@@ -14,10 +14,19 @@ internal sealed class KafkaStreamMetrics : IDisposable
 
     private readonly Meter _meter;
     private readonly ConcurrentDictionary<int, KafkaQueueAdapterReceiver> _receivers = new();
+    private readonly Counter<long> _recordsGone;
+    private readonly string _providerName;
+    private readonly string _topic;
 
     public KafkaStreamMetrics(IMeterFactory meterFactory, string providerName, string topic)
     {
         _meter = meterFactory.Create(MeterName);
+        _providerName = providerName;
+        _topic = topic;
+        _recordsGone = _meter.CreateCounter<long>(
+            "bandit.kafka.records_gone",
+            "{record}",
+            "Records the broker had deleted (retention) before this silo read them: never counted");
         _meter.CreateObservableGauge(
             "bandit.kafka.consumer_lag",
             () => _receivers.Select(r => (r.Key, Lag: r.Value.Lag))
@@ -30,6 +39,12 @@ internal sealed class KafkaStreamMetrics : IDisposable
             "{record}",
             "Records in the partition not yet read by this silo");
     }
+
+    public void RecordSkipped(int partition, long count) => _recordsGone.Add(
+        count,
+        new KeyValuePair<string, object?>("provider", _providerName),
+        new KeyValuePair<string, object?>("topic", _topic),
+        new KeyValuePair<string, object?>("partition", partition));
 
     public void Track(int partition, KafkaQueueAdapterReceiver receiver) => _receivers[partition] = receiver;
 

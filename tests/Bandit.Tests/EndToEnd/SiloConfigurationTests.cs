@@ -24,6 +24,29 @@ public sealed class SiloConfigurationTests(RedisServer redis, DevBrokerFixture b
     }
 
     [Fact]
+    public async Task Metrics_BeforeAnyEvent_ShowEveryCounterAtZero()
+    {
+        // Arrange: a silo with its own empty topic.
+        var topic = broker.CreateTopic(partitions: 2);
+        await using var silo = await TestSilo.StartAsync(new TestSiloSettings(
+            broker.BootstrapServers, topic, 2, redis.ConnectionString, "metrics-" + Guid.NewGuid().ToString("N")[..8]));
+        using var http = new HttpClient { BaseAddress = silo.WebAddress };
+
+        // Act
+        var text = await http.GetStringAsync("/metrics");
+
+        // Assert: alerts on these series see 0, not a missing series.
+        foreach (var series in new[]
+        {
+            "bandit_events_applied_total", "bandit_ingest_batch_failures_total",
+            "bandit_records_dead_lettered_total", "bandit_storage_write_failures_total{",
+        })
+        {
+            Assert.Contains(series, text, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public void AddBanditSilo_RedisWithEmbeddedBroker_Refuses()
     {
         var builder = WebApplication.CreateBuilder();
