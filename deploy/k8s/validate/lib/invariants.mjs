@@ -115,6 +115,11 @@ function checkResources(render) {
   const errors = [];
   for (const workload of render.workloads) {
     for (const { container } of workload.containers()) {
+      // The schemas leave image optional (it can come from elsewhere in some objects); a pod needs one.
+      if (!container.image) {
+        errors.push(`${workload.name} container ${container.name}: image is missing`);
+      }
+
       for (const part of ["requests", "limits"]) {
         for (const resource of ["cpu", "memory"]) {
           if (container.resources?.[part]?.[resource] === undefined) {
@@ -435,6 +440,26 @@ function checkPodAccess(render, workload) {
       if (coreGroup && pods) {
         (rule.verbs ?? []).forEach((verb) => verbs.add(verb));
       }
+
+      // Least privilege: pods of the core group and nothing else, on every pod (the silos list and watch them).
+      const others = (rule.resources ?? []).filter((r) => r !== "pods");
+      if (others.length > 0 || !coreGroup || (rule.apiGroups ?? []).some((g) => g !== "")) {
+        errors.push(`${workload.name}: service account ${account} is granted ${others.join(", ") || "pods"} in `
+          + `API groups [${(rule.apiGroups ?? []).join(", ")}]; Orleans' Kubernetes hosting needs core pods only`);
+      }
+
+      if ((rule.resourceNames ?? []).length > 0) {
+        errors.push(`${workload.name}: the pods rule of ${account} is limited to resourceNames; the silos must `
+          + "list and watch every pod");
+      }
+    }
+  }
+
+  for (const binding of render.ofKind("ClusterRoleBinding")) {
+    if ((binding.subjects ?? []).some((s) => s.kind === "ServiceAccount" && s.name === account
+      && (s.namespace ?? "") === workload.namespace)) {
+      errors.push(`${workload.name}: service account ${account} is bound cluster-wide by ClusterRoleBinding `
+        + `${binding.metadata?.name}; it needs pods of its own namespace only`);
     }
   }
 

@@ -95,6 +95,19 @@ describe("invariants", () => {
       /service account bandit-silo lacks watch on pods/],
     ["a Role that may delete pods", (o) => { find(o, "Role").rules[0].verbs.push("delete"); },
       /service account bandit-silo may also delete pods/],
+    ["a Role that also reads Secrets", (o) => {
+      find(o, "Role").rules.push({ apiGroups: [""], resources: ["secrets"], verbs: ["get"] });
+    }, /service account bandit-silo is granted secrets in API groups \[\]; Orleans' Kubernetes hosting needs core pods only/],
+    ["a pods rule limited to one pod", (o) => { find(o, "Role").rules[0].resourceNames = ["one-pod"]; },
+      /the pods rule of bandit-silo is limited to resourceNames/],
+    ["a cluster-wide binding of the silo account", (o) => {
+      o.push({
+        apiVersion: "rbac.authorization.k8s.io/v1", kind: "ClusterRoleBinding", metadata: { name: "too-much" },
+        roleRef: { apiGroup: "rbac.authorization.k8s.io", kind: "ClusterRole", name: "cluster-admin" },
+        subjects: [{ kind: "ServiceAccount", name: "bandit-silo", namespace: "t" }],
+      });
+    }, /bound cluster-wide by ClusterRoleBinding too-much/],
+    ["a container without an image", (o) => delete silo(o).image, /container silo: image is missing/],
     ["a RoleBinding to another account", (o) => { find(o, "RoleBinding").subjects[0].name = "default"; },
       /service account bandit-silo lacks get, list, watch, patch on pods/],
     ["a cluster id label that differs from the setting", (o) => {
