@@ -18,7 +18,7 @@ internal sealed class ApiKeyStore
         ArgumentNullException.ThrowIfNull(options);
 
         _keys = [.. options.Value.ApiKeys.Select(k =>
-            (k.Name, Convert.FromHexString(k.Sha256), string.Join(' ', k.Permissions)))];
+            (k.Name, k.Digest() ?? [], string.Join(' ', k.Permissions)))];
     }
 
     /// <summary>The holder's name and permissions (space-separated), or null for an unknown key.</summary>

@@ -45,7 +45,8 @@ internal sealed class AuthOptionsValidator(IConfiguration configuration) : IVali
             ValidateApiKey(options.ApiKeys[i], $"Bandit:Auth:ApiKeys:{i}", failures);
         }
 
-        var duplicates = options.ApiKeys.GroupBy(k => k.Sha256, StringComparer.OrdinalIgnoreCase)
+        var duplicates = options.ApiKeys.Where(k => k.Digest() is not null)
+            .GroupBy(k => Convert.ToHexString(k.Digest()!), StringComparer.Ordinal)
             .Where(g => g.Count() > 1);
         if (duplicates.Any())
         {
@@ -87,11 +88,11 @@ internal sealed class AuthOptionsValidator(IConfiguration configuration) : IVali
             failures.Add($"{path}:Name is required.");
         }
 
-        if (key.Sha256.Length != 64 || !key.Sha256.All(char.IsAsciiHexDigit))
+        if (key.Digest() is null)
         {
             failures.Add(
-                $"{path}:Sha256 must be the key's SHA-256 as 64 hex digits (printf %s \"$KEY\" | sha256sum), "
-                + "not the key itself.");
+                $"{path}:Sha256 must be the key's SHA-256 as 64 hex digits (printf %s \"$KEY\" | sha256sum) or "
+                + "44 characters of base64, not the key itself.");
         }
 
         if (key.Permissions.Count == 0)

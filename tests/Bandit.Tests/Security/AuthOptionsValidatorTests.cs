@@ -91,6 +91,25 @@ public sealed class AuthOptionsValidatorTests
         Assert.DoesNotContain("short-signing-key", result.FailureMessage, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Validate_Sha256AsBase64_PassesAndTheKeyMatches()
+    {
+        var options = new AuthOptions { Mode = AuthMode.Required };
+        var key = new ApiKeyOptions
+        {
+            Name = "ops",
+            Sha256 = Convert.ToBase64String(System.Security.Cryptography.SHA256.HashData("dev-operator-key"u8)),
+        };
+        key.Permissions.Add(Permissions.EventsWrite);
+        options.ApiKeys.Add(key);
+
+        var result = Validator("").Validate(null, options);
+        var found = new ApiKeyStore(Microsoft.Extensions.Options.Options.Create(options)).Find("dev-operator-key");
+
+        Assert.True(result.Succeeded, result.FailureMessage);
+        Assert.Equal(("ops", "events:write"), found);
+    }
+
     private static AuthOptionsValidator Validator(string redis) =>
         new(new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?> { ["Bandit:Redis:ConnectionString"] = redis })
