@@ -41,7 +41,8 @@ internal static class MetricsScrape
     {
         try
         {
-            var line = File.ReadLines($"/proc/{pid}/status").FirstOrDefault(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
+            var line = File.ReadLines($"/proc/{pid}/status")
+                .FirstOrDefault(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
             var kilobytes = line?.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1];
             return kilobytes is null ? double.NaN : double.Parse(kilobytes, CultureInfo.InvariantCulture) * 1024;
         }

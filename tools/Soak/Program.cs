@@ -101,8 +101,10 @@ async Task ReadLoopAsync()
     }
 }
 
-static string Mib(double bytes) => double.IsNaN(bytes) ? "-" : (bytes / (1024 * 1024)).ToString("0.0", CultureInfo.InvariantCulture);
-static string Ms(double ms) => double.IsNaN(ms) ? "-" : ms.ToString("0.00", CultureInfo.InvariantCulture);
+static string Format(double value, string format) =>
+    double.IsNaN(value) ? "-" : value.ToString(format, CultureInfo.InvariantCulture);
+static string Mib(double bytes) => Format(bytes / (1024 * 1024), "0.0");
+static string Ms(double ms) => Format(ms, "0.00");
 
 Console.WriteLine(
     $"soak: {arguments.EventsPerSecond} events/s for {arguments.Duration.TotalMinutes:0} min over "
@@ -122,14 +124,14 @@ try
         var r = reads.Drain();
         var metrics = await MetricsScrape.ReadAsync(http, new Uri(arguments.Web, "/metrics"), series);
         var applied = metrics["bandit_events_applied_total"];
-        var appliedRate = double.IsNaN(lastApplied) ? double.NaN : (applied - lastApplied) / arguments.ReportEvery.TotalSeconds;
+        var appliedRate = (applied - lastApplied) / arguments.ReportEvery.TotalSeconds;
         lastApplied = applied;
         var rss = arguments.SiloPid is { } pid ? MetricsScrape.ResidentBytes(pid) : double.NaN;
         Console.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
             $"{started.Elapsed.TotalSeconds,6:0} {w.Count / arguments.ReportEvery.TotalSeconds,7:0} {w.Failures,5} "
             + $"{Interlocked.Exchange(ref skipped, 0),5}  {Ms(w.P50),6}/{Ms(w.P99),6}/{Ms(w.Max),7}"
-            + $"      {Ms(r.P50),6}/{Ms(r.P99),6}  {(double.IsNaN(appliedRate) ? "-" : appliedRate.ToString("0", CultureInfo.InvariantCulture)),9}"
+            + $"      {Ms(r.P50),6}/{Ms(r.P99),6}  {Format(appliedRate, "0"),9}"
             + $"  {Mib(rss),7}  {Mib(metrics["dotnet_process_memory_working_set_bytes"]),6}"
             + $"  {Mib(metrics["dotnet_gc_last_collection_heap_size_bytes"]),11}"));
     }

@@ -41,14 +41,16 @@ internal sealed record SoakArguments(
         }
 
         string Get(string name, string fallback) => values.GetValueOrDefault(name, fallback);
+        string Required(string name) =>
+            values.TryGetValue(name, out var value) ? value : throw new ArgumentException($"--{name} is required");
         int Number(string name, int fallback) =>
             int.TryParse(Get(name, fallback.ToString(CultureInfo.InvariantCulture)), out var n) && n > 0
                 ? n
                 : throw new ArgumentException($"--{name} must be a positive integer");
 
         return new SoakArguments(
-            new Uri(values.TryGetValue("gateway", out var g) ? g : throw new ArgumentException("--gateway is required")),
-            new Uri(values.TryGetValue("web", out var w) ? w : throw new ArgumentException("--web is required")),
+            new Uri(Required("gateway")),
+            new Uri(Required("web")),
             Get("api-key", ""),
             Number("rate", 1000),
             TimeSpan.FromMinutes(Number("minutes", 10)),

@@ -3,9 +3,12 @@ using Grpc.Core.Interceptors;
 
 namespace Bandit.Gateway.Limits;
 
-/// <summary>Refuses, with <c>ResourceExhausted</c>, calls of a client above its rate. Health and reflection pass.</summary>
-internal sealed class ClientRateLimitInterceptor(ClientRateLimiter limiter, ILogger<ClientRateLimitInterceptor> logger)
-    : Interceptor
+/// <summary>
+/// Refuses, with <c>ResourceExhausted</c>, calls of a client above its rate. Health and reflection pass.
+/// </summary>
+internal sealed class ClientRateLimitInterceptor(
+    ClientRateLimiter limiter,
+    ILogger<ClientRateLimitInterceptor> logger) : Interceptor
 {
     public override Task<TResponse> UnaryServerHandler<TRequest, TResponse>(
         TRequest request,

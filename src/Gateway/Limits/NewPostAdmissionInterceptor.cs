@@ -5,7 +5,9 @@ using Grpc.Core.Interceptors;
 
 namespace Bandit.Gateway.Limits;
 
-/// <summary>Refuses, with <c>ResourceExhausted</c>, events and registrations of new posts above the admission rate.</summary>
+/// <summary>
+/// Refuses, with <c>ResourceExhausted</c>, events and registrations of new posts above the admission rate.
+/// </summary>
 internal sealed class NewPostAdmissionInterceptor(NewPostAdmission admission) : Interceptor
 {
     public override async Task<TResponse> UnaryServerHandler<TRequest, TResponse>(

@@ -40,7 +40,8 @@ public sealed class InMemoryLogSink : ILoggerProvider
             var values = state is IEnumerable<KeyValuePair<string, object?>> pairs
                 ? string.Join(" | ", pairs.Select(p => $"{p.Key}={p.Value}"))
                 : "";
-            entries.Enqueue($"{logLevel} {category}[{eventId.Id}] {formatter(state, exception)} {{{values}}} {exception}");
+            var message = formatter(state, exception);
+            entries.Enqueue($"{logLevel} {category}[{eventId.Id}] {message} {{{values}}} {exception}");
         }
     }
 }

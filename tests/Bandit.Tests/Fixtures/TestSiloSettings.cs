@@ -9,7 +9,7 @@ public sealed record TestSiloSettings(
     string ServiceId,
     string ServedRankingTopic = "")
 {
-    /// <summary>Configuration that wins over the defaults above (auth, limits, TLS); null values remove a key.</summary>
+    /// <summary>Configuration that wins over the defaults above (auth, limits, TLS).</summary>
     public IReadOnlyDictionary<string, string?> Overrides { get; init; } = new Dictionary<string, string?>();
 
     /// <summary>"https" serves gRPC over TLS: then Overrides must name the endpoint's certificate.</summary>

@@ -91,13 +91,14 @@ public sealed class ClickRecordMapperFuzzTests
 
         Gen.Select(Key, Value).Array[1, 30].Sample(records =>
         {
-            var batch = new KafkaRecordBatch("clicks", 3, [.. records.Select((r, i) => new ConsumeResult<byte[]?, byte[]?>
+            var consumed = records.Select((r, i) => new ConsumeResult<byte[]?, byte[]?>
             {
                 Topic = "clicks",
                 Partition = new Partition(3),
                 Offset = new Offset(100 + i),
                 Message = new Message<byte[]?, byte[]?> { Key = r.Item1, Value = r.Item2 },
-            })]);
+            });
+            var batch = new KafkaRecordBatch("clicks", 3, [.. consumed]);
 
             var items = mapper.Map(batch);
 

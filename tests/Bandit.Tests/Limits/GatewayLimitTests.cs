@@ -49,8 +49,10 @@ public sealed class GatewayLimitTests(GatewaySiloFixture fixture)
             _ => new Timestamp { Seconds = now, Nanos = 1_000_000_000 },
         };
 
-        var error = await Assert.ThrowsAsync<RpcException>(async () =>
-            await fixture.Silo.Client.RecordImpressionAsync(new RecordEventRequest { PostId = "p", EventTime = eventTime }));
+        var request = new RecordEventRequest { PostId = "p", EventTime = eventTime };
+
+        var error = await Assert.ThrowsAsync<RpcException>(
+            async () => await fixture.Silo.Client.RecordImpressionAsync(request));
 
         Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
         Assert.StartsWith("event_time ", error.Status.Detail, StringComparison.Ordinal);

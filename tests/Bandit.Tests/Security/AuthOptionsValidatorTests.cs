@@ -3,7 +3,9 @@ using Microsoft.Extensions.Configuration;
 
 namespace Bandit.Tests.Security;
 
-/// <summary>Configurations that would open the gateway by accident, or lock everyone out, are refused at start.</summary>
+/// <summary>
+/// Configurations that would open the gateway by accident, or lock everyone out, are refused at start.
+/// </summary>
 public sealed class AuthOptionsValidatorTests
 {
     private const string Hash = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";

@@ -33,7 +33,10 @@ public sealed class ClientRateLimitTests(SecuredSiloFixture fixture)
         Assert.NotNull(refusal);
         // The burst, plus the few tokens refilled at 0.5 per second while the loop ran.
         Assert.InRange(refusedAt, SecuredSiloFixture.ClientBurst + 1, SecuredSiloFixture.ClientBurst + 10);
-        Assert.Contains("rate limit: this client may make 0.5 calls per second", refusal.Status.Detail, StringComparison.Ordinal);
+        Assert.Contains(
+            "rate limit: this client may make 0.5 calls per second",
+            refusal.Status.Detail,
+            StringComparison.Ordinal);
         Assert.NotEmpty(other.Partitions);
     }
 }

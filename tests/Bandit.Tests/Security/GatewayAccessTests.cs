@@ -43,7 +43,10 @@ public sealed class GatewayAccessTests(SecuredSiloFixture fixture)
 
     [Theory]
     [MemberData(nameof(Calls))]
-    public async Task Call_WithApiKey_IsAllowedOnlyWithItsPermission(string method, string credential, StatusCode expected)
+    public async Task Call_WithApiKey_IsAllowedOnlyWithItsPermission(
+        string method,
+        string credential,
+        StatusCode expected)
     {
         var headers = credential == "none" ? new Metadata() : fixture.Key(credential);
 

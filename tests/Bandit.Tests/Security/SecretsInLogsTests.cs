@@ -50,7 +50,8 @@ public sealed class SecretsInLogsTests(SecuredSiloFixture fixture)
 
         var entries = fixture.Logs.Entries.ToArray();
         var leaks = entries
-            .SelectMany(entry => fixture.Secrets.Where(secret => entry.Contains(secret, StringComparison.OrdinalIgnoreCase))
+            .SelectMany(entry => fixture.Secrets
+                .Where(secret => entry.Contains(secret, StringComparison.OrdinalIgnoreCase))
                 .Select(secret => $"{secret[..6]}... in: {entry[..Math.Min(300, entry.Length)]}"))
             .ToArray();
 
