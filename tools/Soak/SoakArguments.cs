@@ -17,7 +17,8 @@ internal sealed record SoakArguments(
         usage: bandit-soak --gateway URL --web URL [options]
           --gateway URL        gRPC gateway, e.g. http://127.0.0.1:6100
           --web URL            the silo's web endpoint, for /metrics
-          --api-key KEY        sent as x-api-key (events:write and rankings:read)
+          (the environment variable BANDIT_API_KEY, when set, is sent as x-api-key; it needs events:write and
+          rankings:read)
           --rate N             events per second, steady (default 1000)
           --minutes M          how long (default 10)
           --report-seconds S   one report line per S seconds (default 30)
@@ -51,7 +52,7 @@ internal sealed record SoakArguments(
         return new SoakArguments(
             new Uri(Required("gateway")),
             new Uri(Required("web")),
-            Get("api-key", ""),
+            Environment.GetEnvironmentVariable("BANDIT_API_KEY") ?? "",
             Number("rate", 1000),
             TimeSpan.FromMinutes(Number("minutes", 10)),
             TimeSpan.FromSeconds(Number("report-seconds", 30)),

@@ -11,6 +11,8 @@ namespace Bandit.Gateway.Limits;
 /// </summary>
 internal sealed class NewPostAdmission : IDisposable
 {
+    private static readonly TimeSpan DirectoryTimeout = TimeSpan.FromSeconds(2);
+
     private readonly IGrainFactory _grains;
     private readonly ILogger<NewPostAdmission> _logger;
     private readonly TokenBucketRateLimiter? _newPosts;
@@ -74,11 +76,13 @@ internal sealed class NewPostAdmission : IDisposable
         try
         {
             return await _grains.GetGrain<IPostDirectoryGrain>(PostSharding.DirectoryBucketOf(postId))
-                .ContainsAsync(postId);
+                .ContainsAsync(postId)
+                .WaitAsync(DirectoryTimeout);
         }
-        catch (Exception ex) when (ex is OrleansException or TimeoutException or SiloUnavailableException)
+        catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            // Events go to Kafka, not to the cluster: its outage must not stop them. The token decides.
+            // Events go to Kafka, not to the cluster: an outage of the cluster or its storage must not stop
+            // them, nor hold them for Orleans' response timeout. The token decides.
             return false;
         }
     }
