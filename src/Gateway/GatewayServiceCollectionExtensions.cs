@@ -1,5 +1,7 @@
 using Bandit.Contracts;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Bandit.Gateway.Authorization;
+using Bandit.Gateway.Limits;
 using Bandit.Gateway.Services;
 
 namespace Bandit.Gateway;
@@ -39,15 +41,17 @@ public static class GatewayServiceCollectionExtensions
         // A silo registers the check earlier, before Orleans starts; TryAddEnumerable keeps just that one.
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, ClickTopicCheck>());
         services.AddSingleton(TimeProvider.System);
+        services.AddBanditAccess(configuration);
+        services.AddBanditLimits(configuration);
         return services;
     }
 
     /// <summary>Maps the gateway's endpoints: gRPC services and the HTTP health endpoints.</summary>
     public static IEndpointRouteBuilder MapBanditGateway(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGrpcService<FeedRankingService>();
+        endpoints.MapGrpcService<FeedRankingService>().RequireMethodPermissions(endpoints);
         endpoints.MapGrpcHealthChecksService();
-        endpoints.MapGrpcReflectionService();
+        endpoints.MapGrpcReflectionService().RequireCaller(endpoints);
         endpoints.MapBanditHealth();
         return endpoints;
     }

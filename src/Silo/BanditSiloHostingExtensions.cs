@@ -2,6 +2,7 @@ using System.Net;
 using Bandit.Contracts;
 using Bandit.DevBroker;
 using Bandit.Gateway;
+using Bandit.Gateway.Authorization;
 using Bandit.Grains;
 using Bandit.Grains.Arms;
 using Bandit.Grains.Ingest;
@@ -111,7 +112,8 @@ public static class BanditSiloHostingExtensions
         builder.Services.AddSingleton<IDeadLetterSink, KafkaDeadLetterSink>();
         AddLocalSiloHealthChecks(builder.Services);
         builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
-            .AddMeter(BanditMetrics.MeterName, "Bandit.Streaming.Kafka")
+            // System.Runtime: the runtime's own meter (GC heap, working set), for memory over time.
+            .AddMeter(BanditMetrics.MeterName, "Bandit.Streaming.Kafka", "System.Runtime")
             .AddPrometheusExporter());
         // After the exporter's own start: zeros recorded before it listens would be lost.
         builder.Services.AddHostedService<MetricSeriesStartup>();
@@ -206,7 +208,7 @@ public static class BanditSiloHostingExtensions
         ArgumentNullException.ThrowIfNull(app);
 
         app.MapBanditGateway();
-        app.MapOrleansDashboard(routePrefix: DashboardPath);
+        app.MapOrleansDashboard(routePrefix: DashboardPath).RequirePermission(app, Permissions.Admin);
         app.MapPrometheusScrapingEndpoint(MetricsPath);
         return app;
     }

@@ -49,7 +49,9 @@ try
     }
 
     // Every replay counts: ask the gateway first, so a wrong address fails before anything is published.
-    using var channel = GrpcChannel.ForAddress(arguments.Gateway);
+    using var channel = GrpcChannel.ForAddress(
+        arguments.Gateway,
+        GatewayKey.ChannelOptions(new Uri(arguments.Gateway)));
     var client = new FeedRanking.FeedRankingClient(channel);
     await client.GetIngestProgressAsync(
         new GetIngestProgressRequest(),

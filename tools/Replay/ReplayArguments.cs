@@ -32,6 +32,8 @@ internal sealed record ReplayArguments(
                                   replay is counted: replaying a log again adds its events again
                                   (posts only drop repeats among their 64 most recent event ids)
           --timeout SECONDS       how long to wait for the service (default 300)
+        environment:
+          BANDIT_API_KEY          API key (rankings:read) for a gateway that requires credentials
         """;
 
     public static ReplayArguments Parse(string[] args)

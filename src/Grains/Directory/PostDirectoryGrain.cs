@@ -38,4 +38,7 @@ internal sealed class PostDirectoryGrain(
 
     /// <inheritdoc/>
     public Task<string[]> GetPostIdsAsync() => Task.FromResult(state.State.PostIds.ToArray());
+
+    /// <inheritdoc/>
+    public Task<bool> ContainsAsync(string postId) => Task.FromResult(state.State.PostIds.Contains(postId));
 }

@@ -6,11 +6,24 @@ namespace Bandit.Tests.Fixtures;
 /// <summary>A real redis-server on 127.0.0.1 and a free port, without persistence, for one test run.</summary>
 public sealed class RedisServer : IAsyncLifetime
 {
+    private readonly string? _password;
     private Process? _process;
+
+    public RedisServer()
+    {
+    }
+
+    /// <summary>A server that requires <paramref name="password"/> (redis-server --requirepass).</summary>
+    internal RedisServer(string password)
+    {
+        _password = password;
+    }
 
     public int Port { get; } = FreePort.Next();
 
-    public string ConnectionString => $"127.0.0.1:{Port}";
+    /// <summary>With the password when the server requires one (redis-server --requirepass).</summary>
+    public string ConnectionString =>
+        _password is null ? $"127.0.0.1:{Port}" : $"127.0.0.1:{Port},password={_password}";
 
     public async Task InitializeAsync()
     {
@@ -20,6 +33,11 @@ public sealed class RedisServer : IAsyncLifetime
             RedirectStandardError = true,
         };
         string[] arguments = ["--port", Port.ToString(), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"];
+        if (_password is not null)
+        {
+            arguments = [.. arguments, "--requirepass", _password];
+        }
+
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);

@@ -184,6 +184,8 @@ internal sealed class SiloProcess : IAsyncDisposable
             ["Bandit__Redis__ConnectionString"] = _settings.RedisConnectionString,
             ["Bandit__Cluster__ServiceId"] = _settings.ServiceId,
             ["Bandit__Cluster__ClusterId"] = _settings.ServiceId,
+            // With Redis configured the silo refuses to start until the auth mode is chosen.
+            ["Bandit__Auth__Mode"] = "None",
             ["Bandit__Cluster__SiloPort"] = _siloPort.ToString(CultureInfo.InvariantCulture),
             ["Bandit__Cluster__GatewayPort"] = _gatewayPort.ToString(CultureInfo.InvariantCulture),
             // Failure detection in seconds, not the default tens of seconds: nobody reads a dead silo's

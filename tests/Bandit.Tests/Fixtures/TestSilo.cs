@@ -3,6 +3,7 @@ using Bandit.Silo;
 using Grpc.Net.Client;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
 
 namespace Bandit.Tests.Fixtures;
 
@@ -14,15 +15,19 @@ public sealed class TestSilo : IAsyncDisposable
 {
     private readonly WebApplication _app;
 
-    private TestSilo(WebApplication app, int grpcPort, int webPort)
+    private TestSilo(WebApplication app, string grpcScheme, int grpcPort, int webPort)
     {
         _app = app;
+        GrpcPort = grpcPort;
         WebAddress = new Uri($"http://127.0.0.1:{webPort}");
-        Channel = GrpcChannel.ForAddress($"http://127.0.0.1:{grpcPort}");
+        Channel = GrpcChannel.ForAddress($"{grpcScheme}://127.0.0.1:{grpcPort}");
         Client = new FeedRanking.FeedRankingClient(Channel);
     }
 
     public GrpcChannel Channel { get; }
+
+    /// <summary>The gRPC endpoint's port, for a client of one's own (TLS, credentials).</summary>
+    public int GrpcPort { get; }
 
     /// <summary>The HTTP/1.1 endpoint: dashboard and metrics.</summary>
     public Uri WebAddress { get; }
@@ -46,7 +51,7 @@ public sealed class TestSilo : IAsyncDisposable
         {
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:LogLevel:Orleans"] = "Error",
-            ["Kestrel:Endpoints:Grpc:Url"] = $"http://127.0.0.1:{grpcPort}",
+            ["Kestrel:Endpoints:Grpc:Url"] = $"{settings.GrpcScheme}://127.0.0.1:{grpcPort}",
             ["Kestrel:Endpoints:Grpc:Protocols"] = "Http2",
             ["Kestrel:Endpoints:Web:Url"] = $"http://127.0.0.1:{webPort}",
             ["Bandit:Kafka:BootstrapServers"] = settings.BootstrapServers,
@@ -59,7 +64,15 @@ public sealed class TestSilo : IAsyncDisposable
             ["Bandit:Cluster:ClusterId"] = settings.ServiceId,
             ["Bandit:Cluster:SiloPort"] = FreePort.Next().ToString(),
             ["Bandit:Cluster:GatewayPort"] = FreePort.Next().ToString(),
+            // The tests' clients send no credentials unless a test configures auth.
+            ["Bandit:Auth:Mode"] = "None",
         });
+        builder.Configuration.AddInMemoryCollection(settings.Overrides);
+        if (settings.LogSink is { } sink)
+        {
+            builder.Logging.AddProvider(sink);
+        }
+
         builder.AddBanditSilo();
         var app = builder.Build();
         app.MapBanditSilo();
@@ -73,7 +86,7 @@ public sealed class TestSilo : IAsyncDisposable
             throw;
         }
 
-        return new TestSilo(app, grpcPort, webPort);
+        return new TestSilo(app, settings.GrpcScheme, grpcPort, webPort);
     }
 
     /// <summary>Stops the silo gracefully, as on SIGTERM.</summary>
