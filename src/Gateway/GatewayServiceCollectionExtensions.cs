@@ -1,5 +1,6 @@
 using Bandit.Contracts;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Bandit.Gateway.Live;
 using Bandit.Gateway.Services;
 
 namespace Bandit.Gateway;
@@ -39,6 +40,7 @@ public static class GatewayServiceCollectionExtensions
         // A silo registers the check earlier, before Orleans starts; TryAddEnumerable keeps just that one.
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, ClickTopicCheck>());
         services.AddSingleton(TimeProvider.System);
+        services.AddBanditLive(configuration);
         return services;
     }
 
@@ -49,6 +51,7 @@ public static class GatewayServiceCollectionExtensions
         endpoints.MapGrpcHealthChecksService();
         endpoints.MapGrpcReflectionService();
         endpoints.MapBanditHealth();
+        endpoints.MapBanditLiveAndAdmin();
         return endpoints;
     }
 }
