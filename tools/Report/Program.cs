@@ -51,7 +51,8 @@ var settings = new ReportSettings(
 try
 {
     var data = await ReportBuilder.BuildAsync(settings, Console.Error);
-    Console.WriteLine($"{data.Impressions:N0} impressions, {data.Clicks:N0} clicks, {data.Posts:N0} posts: {settings.OutPath}");
+    Console.WriteLine(
+        $"{data.Impressions:N0} impressions, {data.Clicks:N0} clicks, {data.Posts:N0} posts: {settings.OutPath}");
     return 0;
 }
 catch (Exception ex) when (ex is KafkaException or InvalidOperationException or TimeoutException or IOException

@@ -38,7 +38,8 @@ internal static class ReportCharts
         {
             var times = data.TopOverTime.Where(b => b.Top.Contains(rows[r], StringComparer.Ordinal))
                 .Select(b => ToOADate(b.End)).ToArray();
-            var marks = plot.Add.ScatterPoints(times, Enumerable.Repeat((double)(rows.Length - r), times.Length).ToArray());
+            var ys = Enumerable.Repeat((double)(rows.Length - r), times.Length).ToArray();
+            var marks = plot.Add.ScatterPoints(times, ys);
             marks.MarkerShape = MarkerShape.FilledSquare;
             marks.MarkerSize = 7;
         }
@@ -93,7 +94,8 @@ internal static class ReportCharts
         }
 
         plot.Add.Bars(bars);
-        plot.Legend.ManualItems.Add(new LegendItem { LabelText = "exploited (greedy choice)", FillColor = Colors.SteelBlue });
+        plot.Legend.ManualItems.Add(
+            new LegendItem { LabelText = "exploited (greedy choice)", FillColor = Colors.SteelBlue });
         plot.Legend.ManualItems.Add(new LegendItem { LabelText = "explored", FillColor = Colors.Orange });
         plot.ShowLegend();
         plot.Axes.DateTimeTicksBottom();
@@ -102,5 +104,6 @@ internal static class ReportCharts
         return plot.GetImageBytes(Width, Height, ImageFormat.Png);
     }
 
-    private static double ToOADate(long unixMs) => DateTimeOffset.FromUnixTimeMilliseconds(unixMs).UtcDateTime.ToOADate();
+    private static double ToOADate(long unixMs) =>
+        DateTimeOffset.FromUnixTimeMilliseconds(unixMs).UtcDateTime.ToOADate();
 }

@@ -17,8 +17,9 @@ internal static class ReportWriter
             .Append("td,th{padding:3px 10px;text-align:left}img{max-width:100%;border:1px solid #ddd}</style>")
             .Append("</head><body><h1>Bandit report</h1>");
         html.Append(CultureInfo.InvariantCulture, $"<p>Created {createdAt:u}. Sources: click topic ")
-            .Append(CultureInfo.InvariantCulture, $"<code>{E(settings.ClickTopic)}</code> at <code>{E(settings.BootstrapServers)}</code>")
-            .Append(CultureInfo.InvariantCulture, $" read to offsets {E(string.Join(", ", data.ClickTopicEnds.Select((o, p) => $"{p}:{o}")))} (exclusive)")
+            .Append(CultureInfo.InvariantCulture, $"<code>{E(settings.ClickTopic)}</code> at ")
+            .Append(CultureInfo.InvariantCulture, $"<code>{E(settings.BootstrapServers)}</code> read to offsets ")
+            .Append(E(string.Join(", ", data.ClickTopicEnds.Select((o, p) => $"{p}:{o}")))).Append(" (exclusive)")
             .Append(settings.ServedTopic.Length > 0 ? $"; served rankings <code>{E(settings.ServedTopic)}</code>" : "")
             .Append(settings.SnapshotPath.Length > 0 ? $"; priors from <code>{E(settings.SnapshotPath)}</code>" : "")
             .Append(".</p><table id=\"summary\">");
@@ -27,19 +28,26 @@ internal static class ReportWriter
         Row(html, "posts", data.Posts.ToString("N0", CultureInfo.InvariantCulture));
         Row(html, "impressions", data.Impressions.ToString("N0", CultureInfo.InvariantCulture));
         Row(html, "clicks", data.Clicks.ToString("N0", CultureInfo.InvariantCulture));
-        Row(html, "CTR", data.Impressions == 0 ? "–" : (100.0 * data.Clicks / data.Impressions).ToString("0.000", CultureInfo.InvariantCulture) + "%");
+        var ctr = data.Impressions == 0 ? double.NaN : 100.0 * data.Clicks / data.Impressions;
+        Row(html, "CTR", double.IsNaN(ctr) ? "–" : ctr.ToString("0.000", CultureInfo.InvariantCulture) + "%");
         Row(html, "served rankings", data.ServedRankings.ToString("N0", CultureInfo.InvariantCulture));
-        Row(html, "served slots explored", counted == 0 ? "–" : $"{explored:N0} of {counted:N0} ({100.0 * explored / counted:0.0}%)");
+        Row(html, "served slots explored", counted == 0
+            ? "–"
+            : string.Create(
+                CultureInfo.InvariantCulture,
+                $"{explored:N0} of {counted:N0} ({100.0 * explored / counted:0.0}%)"));
         html.Append("</table>");
 
         if (data.Impressions + data.Clicks == 0)
         {
-            return html.Append("<p>The click topic holds no readable events: nothing to plot.</p></body></html>").ToString();
+            return html.Append("<p>The click topic holds no readable events: nothing to plot.</p></body></html>")
+                .ToString();
         }
 
         Image(html, "ctr", "CTR over time", ReportCharts.CtrOverTime(data),
             "Clicks divided by impressions in each bucket of event time; the dashed line is the whole log's CTR.");
-        Image(html, "membership", $"Top-{settings.Top} membership over time", ReportCharts.TopMembership(data, settings.Top),
+        var membership = ReportCharts.TopMembership(data, settings.Top);
+        Image(html, "membership", $"Top-{settings.Top} membership over time", membership,
             "At the end of each bucket, the posts with the highest posterior mean on the evidence up to then.");
         Image(html, "intervals", "Posterior intervals of the leading posts", ReportCharts.Intervals(data),
             $"Beta posterior of each leading post: 2.5% to 97.5% quantiles and the mean ({E(data.LeadersSource)}).");

@@ -67,7 +67,8 @@ internal static class ImportTable
                             EvidenceImpressions = Double(row, "evidence_impressions"),
                             EvidenceClicks = Double(row, "evidence_clicks"),
                             PriorSource = row.TryGetValue("prior_source", out var s) ? s?.ToString() ?? "" : "",
-                            Retired = row.TryGetValue("retired", out var r) && Convert.ToBoolean(r, CultureInfo.InvariantCulture),
+                            Retired = row.TryGetValue("retired", out var r)
+                                && Convert.ToBoolean(r, CultureInfo.InvariantCulture),
                         }),
                     },
                     ImportMode.Prior => new ImportedArm
@@ -78,7 +79,11 @@ internal static class ImportTable
                     _ => new ImportedArm
                     {
                         PostId = Text(row, "post_id"),
-                        Counts = new ObservedCounts { Impressions = Long(row, "impressions"), Clicks = Long(row, "clicks") },
+                        Counts = new ObservedCounts
+                        {
+                            Impressions = Long(row, "impressions"),
+                            Clicks = Long(row, "clicks"),
+                        },
                     },
                 });
             }

@@ -54,7 +54,7 @@ try
     {
         case "export":
             var (manifest, rows) = await SnapshotClient.ExportAsync(
-                client, n => Console.Error.Write($"\rexported {n:N0} arms"), CancellationToken.None);
+                client, n => Console.Error.Write($"\rexported {n:N0} arms "), CancellationToken.None);
             Console.Error.WriteLine();
             var stem = outStem.Length > 0
                 ? outStem
@@ -67,7 +67,10 @@ try
             var table = await SnapshotFiles.ReadTableAsync(files[0], CancellationToken.None);
             var imports = ImportTable.ToImports(table, mode);
             var (imported, problems) = await SnapshotClient.ImportAsync(
-                client, imports, n => Console.Error.Write($"\rsent {n:N0} of {imports.Count:N0}"), CancellationToken.None);
+                client,
+                imports,
+                n => Console.Error.Write($"\rsent {n:N0} of {imports.Count:N0}"),
+                CancellationToken.None);
             Console.Error.WriteLine();
             foreach (var problem in problems)
             {

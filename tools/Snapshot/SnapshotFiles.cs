@@ -55,7 +55,11 @@ internal static class SnapshotFiles
         {
             await using var stream = File.OpenRead(path);
             var table = await ParquetSerializer.DeserializeUntypedAsync(stream, null, null, cancellationToken);
-            return [.. table.Data.Select(row => row.ToDictionary(c => c.Key, c => (object?)c.Value, StringComparer.OrdinalIgnoreCase))];
+            return
+            [
+                .. table.Data.Select(row =>
+                    row.ToDictionary(c => c.Key, c => (object?)c.Value, StringComparer.OrdinalIgnoreCase)),
+            ];
         }
 
         return ReadCsv(await File.ReadAllLinesAsync(path, cancellationToken), path);

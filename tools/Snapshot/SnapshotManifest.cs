@@ -8,5 +8,6 @@ namespace Bandit.Tools.Snapshot;
 internal sealed record SnapshotManifest(string CutId, long TakenAtUnixMs, long[] Offsets, int Arms)
 {
     /// <summary>The offsets as one line, e.g. <c>0:41,1:-1,2:17</c> (also the Parquet metadata value).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public string OffsetsText => string.Join(',', Offsets.Select((o, p) => $"{p}:{o}"));
 }

@@ -44,7 +44,11 @@ internal sealed class FeedAdminService(
             .Select(ingest => ingest.BeginCutAsync(cutId))));
         var cut = new SnapshotCut(cutId, offsets);
 
-        var header = new SnapshotHeader { CutId = cutId, TakenAtUnixMs = timeProvider.GetUtcNow().ToUnixTimeMilliseconds() };
+        var header = new SnapshotHeader
+        {
+            CutId = cutId,
+            TakenAtUnixMs = timeProvider.GetUtcNow().ToUnixTimeMilliseconds(),
+        };
         for (var p = 0; p < partitions; p++)
         {
             header.Partitions.Add(new PartitionProgress { Partition = p, AppliedOffset = offsets[p] });
@@ -133,7 +137,7 @@ internal sealed class FeedAdminService(
                 + "take it again"));
         }
 
-        return [.. read.Where(r => r.Arm is not null).Select(r => r.Arm!).OrderBy(a => a.PostId, StringComparer.Ordinal)];
+        return [.. read.Select(r => r.Arm).OfType<ArmSnapshot>().OrderBy(a => a.PostId, StringComparer.Ordinal)];
     }
 
     private async Task<T> CallClusterAsync<T>(string operation, Func<Task<T>> call)

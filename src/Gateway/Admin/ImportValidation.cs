@@ -17,7 +17,8 @@ internal static class ImportValidation
                 break;
             case ImportedArm.ValueOneofCase.Counts:
                 var counts = imported.Counts;
-                RequestValidation.Range(counts.Impressions, 0, (long)ArmPrior.MaxShape - 1, field + ".counts.impressions");
+                RequestValidation.Range(
+                    counts.Impressions, 0, (long)ArmPrior.MaxShape - 1, field + ".counts.impressions");
                 RequestValidation.Range(counts.Clicks, 0, counts.Impressions, field + ".counts.clicks");
                 break;
             case ImportedArm.ValueOneofCase.Arm:

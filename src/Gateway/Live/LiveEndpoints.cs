@@ -81,12 +81,15 @@ public static class LiveEndpoints
 
         var name = text.Trim().Replace('-', '_').ToUpperInvariant();
         name = name.StartsWith("RANKING_POLICY_", StringComparison.Ordinal) ? name : "RANKING_POLICY_" + name;
-        var value = FeedRankingReflection.Descriptor.EnumTypes.First(e => e.Name == "RankingPolicy").Values.FirstOrDefault(v => v.Name == name);
+        var value = PolicyValues().FirstOrDefault(v => v.Name == name);
         return value is null ? null : (Contracts.Gateway.V1.RankingPolicy)value.Number;
     }
 
     private static IEnumerable<string> PolicyNames() =>
-        FeedRankingReflection.Descriptor.EnumTypes.First(e => e.Name == "RankingPolicy").Values.Select(v => v.Name["RANKING_POLICY_".Length..]);
+        PolicyValues().Select(v => v.Name["RANKING_POLICY_".Length..]);
+
+    private static IList<Google.Protobuf.Reflection.EnumValueDescriptor> PolicyValues() =>
+        FeedRankingReflection.Descriptor.EnumTypes.First(e => e.Name == "RankingPolicy").Values;
 
     private static async Task BadRequestAsync(HttpContext context, string message)
     {

@@ -26,7 +26,9 @@ internal sealed class TopKWatcher(
 
     public int MaxK => options.Value.MaxK;
 
-    /// <summary>The policy a watch uses; unspecified means the posterior mean, which moves only with evidence.</summary>
+    /// <summary>
+    /// The policy a watch uses; unspecified means the posterior mean, which moves only with evidence.
+    /// </summary>
     public static Grains.RankingPolicy PolicyOf(Contracts.Gateway.V1.RankingPolicy policy) =>
         policy == Contracts.Gateway.V1.RankingPolicy.Unspecified
             ? Grains.RankingPolicy.PosteriorMean
@@ -41,28 +43,46 @@ internal sealed class TopKWatcher(
         ArgumentOutOfRangeException.ThrowIfGreaterThan(k, MaxK);
 
         var membership = _membership.GetOrAdd((k, policy), _ => new TopMembership());
-        string? last = null;
-        while (!cancellationToken.IsCancellationRequested)
+        membership.Attach();
+        try
         {
-            if (await ReadAsync(k, policy) is { } ranked)
+            string? last = null;
+            while (!cancellationToken.IsCancellationRequested)
             {
-                var update = Build(k, policy, ranked, membership);
-                var fingerprint = Fingerprint(update);
-                if (fingerprint != last)
+                if (await ReadAsync(k, policy) is { } ranked)
                 {
-                    last = fingerprint;
-                    yield return update;
+                    var update = Build(k, policy, ranked, membership);
+                    var fingerprint = Fingerprint(update);
+                    if (fingerprint != last)
+                    {
+                        last = fingerprint;
+                        yield return update;
+                    }
+                }
+
+                if (!await DelayAsync(cancellationToken))
+                {
+                    yield break;
                 }
             }
+        }
+        finally
+        {
+            membership.Detach();
+        }
+    }
 
-            try
-            {
-                await Task.Delay(options.Value.Interval, timeProvider, cancellationToken);
-            }
-            catch (OperationCanceledException)
-            {
-                yield break;
-            }
+    // False when cancelled (a yield cannot sit in a try block that has a catch).
+    private async Task<bool> DelayAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Task.Delay(options.Value.Interval, timeProvider, cancellationToken);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
         }
     }
 

@@ -55,7 +55,9 @@ public sealed partial class ReportTests(DevBrokerFixture broker) : IClassFixture
         Assert.Contains("3 of 6 (50.0%)", html, StringComparison.Ordinal);
         Assert.Contains("reading " + clicks + ": 34 of 34 records", progress.ToString(), StringComparison.Ordinal);
         var images = PngImages().Matches(html).Select(m => Convert.FromBase64String(m.Groups[1].Value)).ToList();
-        Assert.Equal(["ctr", "membership", "intervals", "exploration"], PngIds().Matches(html).Select(m => m.Groups[1].Value));
+        Assert.Equal(
+            ["ctr", "membership", "intervals", "exploration"],
+            PngIds().Matches(html).Select(m => m.Groups[1].Value));
         Assert.All(images, png => Assert.True(png.Length > 5_000 && png[1] == 'P' && png[2] == 'N' && png[3] == 'G'));
     }
 
@@ -77,11 +79,22 @@ public sealed partial class ReportTests(DevBrokerFixture broker) : IClassFixture
             }.ToByteArray(),
         });
 
-    private static Task ProduceServedAsync(IProducer<string, byte[]> producer, string topic, long at, params string[] posts)
+    private static Task ProduceServedAsync(
+        IProducer<string, byte[]> producer,
+        string topic,
+        long at,
+        params string[] posts)
     {
-        var ranking = new ServedRanking { RankingId = Guid.NewGuid().ToString("N"), ServedTimeUnixMs = at, K = posts.Length };
+        var ranking = new ServedRanking
+        {
+            RankingId = Guid.NewGuid().ToString("N"),
+            ServedTimeUnixMs = at,
+            K = posts.Length,
+        };
         ranking.Posts.AddRange(posts.Select((p, i) => new ServedPost { PostId = p, Position = i + 1 }));
-        return producer.ProduceAsync(topic, new Message<string, byte[]> { Key = ranking.RankingId, Value = ranking.ToByteArray() });
+        return producer.ProduceAsync(
+            topic,
+            new Message<string, byte[]> { Key = ranking.RankingId, Value = ranking.ToByteArray() });
     }
 
     [GeneratedRegex("src=\"data:image/png;base64,([A-Za-z0-9+/=]+)\"")]

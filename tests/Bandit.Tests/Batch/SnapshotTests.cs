@@ -4,13 +4,15 @@ using Bandit.Contracts.Gateway.V1;
 using Bandit.Grains;
 using Bandit.Tests.Fixtures;
 using Bandit.Tools.Snapshot;
+using Grpc.Net.Client;
 using Microsoft.Extensions.DependencyInjection;
+using Xunit.Abstractions;
 
 namespace Bandit.Tests.Batch;
 
 /// <summary>Snapshot export and import through the admin API, on real silos, broker and Redis.</summary>
 [Collection(GatewaySiloCollection.Name)]
-public sealed class SnapshotTests(GatewaySiloFixture fixture)
+public sealed class SnapshotTests(GatewaySiloFixture fixture, ITestOutputHelper output)
 {
     private FeedRanking.FeedRankingClient Client => fixture.Silo.Client;
 
@@ -45,18 +47,27 @@ public sealed class SnapshotTests(GatewaySiloFixture fixture)
         var directory = Directory.CreateTempSubdirectory("bandit-snapshot-");
 
         // Act: export to Parquet and CSV; import the Parquet file into a fresh cluster; export that.
-        var (manifest, exported) = await SnapshotClient.ExportAsync(Admin(fixture.Silo), null, default);
-        var files = await SnapshotFiles.WriteAsync(Path.Combine(directory.FullName, "arms"), manifest, exported, default);
+        var (manifest, exported) = await SnapshotClient.ExportAsync(
+            new FeedAdmin.FeedAdminClient(fixture.Silo.Channel), null, default);
+        var stem = Path.Combine(directory.FullName, "arms");
+        var files = await SnapshotFiles.WriteAsync(stem, manifest, exported, default);
         var fromParquet = ImportTable.ToImports(await SnapshotFiles.ReadTableAsync(files[0], default), null);
         var fromCsv = ImportTable.ToImports(await SnapshotFiles.ReadTableAsync(files[1], default), null);
-        await using var fresh = await TestSilo.StartAsync(new TestSiloSettings(
-            fixture.Broker.BootstrapServers,
-            fixture.Broker.CreateTopic(GatewaySiloFixture.Partitions),
-            GatewaySiloFixture.Partitions,
-            fixture.RedisConnectionString,
-            "snapshot-import-" + run));
-        var (imported, problems) = await SnapshotClient.ImportAsync(Admin(fresh), fromParquet, null, default);
-        var (_, reExported) = await SnapshotClient.ExportAsync(Admin(fresh), null, default);
+        // A process of its own: a second in-process host would share, and on disposal end, the first one's meters.
+        await using var fresh = new SiloProcess(
+            "fresh",
+            new TestSiloSettings(
+                fixture.Broker.BootstrapServers,
+                fixture.Broker.CreateTopic(GatewaySiloFixture.Partitions),
+                GatewaySiloFixture.Partitions,
+                fixture.RedisConnectionString,
+                "snapshot-import-" + run),
+            output);
+        await fresh.StartAsync();
+        using var freshChannel = GrpcChannel.ForAddress($"http://127.0.0.1:{fresh.GrpcPort}");
+        var freshAdmin = new FeedAdmin.FeedAdminClient(freshChannel);
+        var (imported, problems) = await SnapshotClient.ImportAsync(freshAdmin, fromParquet, null, default);
+        var (_, reExported) = await SnapshotClient.ExportAsync(freshAdmin, null, default);
 
         // Assert: every arm alike to the last bit, in both formats; the cut names every partition.
         Assert.Empty(problems);
@@ -98,8 +109,6 @@ public sealed class SnapshotTests(GatewaySiloFixture fixture)
         Assert.Equal((1L, 0L), (atCut.Arm!.Impressions, atCut.Arm.Clicks));
         Assert.Equal((2L, 1L), (now!.Impressions, now.Clicks));
     }
-
-    private static FeedAdmin.FeedAdminClient Admin(TestSilo silo) => new(silo.Channel);
 
     // Every column, so that equality means equal to the bit (doubles compare exactly).
     private static List<string> Rows(IEnumerable<SnapshotRow> rows) =>

@@ -41,7 +41,8 @@ public sealed class LiveViewBrowserTests(GatewaySiloFixture fixture, ITestOutput
             Headless = true,
             Args = ["--no-sandbox"],
         });
-        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new() { Width = 1200, Height = 520 } });
+        var page = await browser.NewPageAsync(
+            new BrowserNewPageOptions { ViewportSize = new() { Width = 1200, Height = 520 } });
         try
         {
             await page.GotoAsync(new Uri(fixture.Silo.WebAddress, "/live?k=5&policy=POSTERIOR_MEAN").ToString());
