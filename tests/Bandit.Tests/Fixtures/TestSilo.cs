@@ -3,6 +3,7 @@ using Bandit.Silo;
 using Grpc.Net.Client;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Bandit.Tests.Fixtures;
 
@@ -61,6 +62,7 @@ public sealed class TestSilo : IAsyncDisposable
             ["Bandit:Cluster:GatewayPort"] = FreePort.Next().ToString(),
         });
         builder.AddBanditSilo();
+        builder.Services.AddSingleton<System.Diagnostics.Metrics.IMeterFactory, HostScopedMeterFactory>();
         var app = builder.Build();
         app.MapBanditSilo();
         try
