@@ -2,6 +2,7 @@ using Bandit.Contracts;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Bandit.Gateway.Authorization;
 using Bandit.Gateway.Limits;
+using Bandit.Gateway.Live;
 using Bandit.Gateway.Services;
 
 namespace Bandit.Gateway;
@@ -43,6 +44,7 @@ public static class GatewayServiceCollectionExtensions
         services.AddSingleton(TimeProvider.System);
         services.AddBanditAccess(configuration);
         services.AddBanditLimits(configuration);
+        services.AddBanditLive(configuration);
         return services;
     }
 
@@ -53,6 +55,7 @@ public static class GatewayServiceCollectionExtensions
         endpoints.MapGrpcHealthChecksService();
         endpoints.MapGrpcReflectionService().RequireCaller(endpoints);
         endpoints.MapBanditHealth();
+        endpoints.MapBanditLiveAndAdmin();
         return endpoints;
     }
 }

@@ -17,6 +17,7 @@ namespace Bandit.Grains;
 /// </param>
 /// <param name="EvidenceClicks">Clicks weighed the same way.</param>
 /// <param name="PriorSource">Where the prior came from.</param>
+/// <param name="Retired">Removed from every ranking for good (moderation); events still count.</param>
 [GenerateSerializer, Immutable, Alias("bandit.ArmSnapshot")]
 public sealed record ArmSnapshot(
     [property: Id(0)] string PostId,
@@ -28,7 +29,8 @@ public sealed record ArmSnapshot(
     [property: Id(6)] long Version,
     [property: Id(7)] double EvidenceImpressions,
     [property: Id(8)] double EvidenceClicks,
-    [property: Id(9)] PriorSource PriorSource = PriorSource.Default)
+    [property: Id(9)] PriorSource PriorSource = PriorSource.Default,
+    [property: Id(10)] bool Retired = false)
 {
     /// <summary>Posterior alpha: prior plus (weighed) clicks.</summary>
     public double Alpha => PriorAlpha + EvidenceClicks;

@@ -12,4 +12,11 @@ public interface IPartitionIngestGrain : IGrainWithStringKey
     [Alias("GetAppliedOffsetAsync")]
     [AlwaysInterleave]
     Task<long> GetAppliedOffsetAsync();
+
+    /// <summary>
+    /// Starts a snapshot cut in this partition once the batch in progress (if any) is done: persists the cut and
+    /// returns its offset, the last applied one. Every later batch tells its arms about the cut.
+    /// </summary>
+    [Alias("BeginCutAsync")]
+    Task<long> BeginCutAsync(string cutId);
 }

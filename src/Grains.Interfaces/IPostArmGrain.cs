@@ -28,4 +28,26 @@ public interface IPostArmGrain : IGrainWithStringKey
     /// </summary>
     [Alias("RegisterAsync")]
     Task<ArmSnapshot> RegisterAsync(ArmPrior prior);
+
+    /// <summary>
+    /// Retires the post for good: persisted, then taken out of its ranker shard. Later events still count but
+    /// never bring it back into a ranking. Returns false when the post was not known yet (it is retired anyway).
+    /// </summary>
+    [Alias("RemoveAsync")]
+    Task<bool> RemoveAsync();
+
+    /// <summary>
+    /// The arm as of a snapshot cut: the copy kept when the first record after the cut arrived, or the
+    /// current state when none arrived since. Does not interleave, so it never sees a write in flight.
+    /// </summary>
+    [Alias("GetAtCutAsync")]
+    Task<ArmAtCut> GetAtCutAsync(SnapshotCut cut);
+
+    /// <summary>
+    /// Replaces the arm with one from a snapshot (prior, counts, evidence, retirement); the version is this
+    /// arm's own. Returns <c>null</c>, changing nothing, when the arm already applied records of the click
+    /// topic: their offsets would not match the snapshot's.
+    /// </summary>
+    [Alias("RestoreAsync")]
+    Task<ArmSnapshot?> RestoreAsync(ArmSnapshot arm);
 }

@@ -18,4 +18,8 @@ public interface IRankerShardGrain : IGrainWithIntegerKey
     /// <summary>Click-rate statistics of this shard's arms with at least <paramref name="minImpressions"/>.</summary>
     [Alias("GetEvidenceSummaryAsync")]
     Task<EvidenceSummary> GetEvidenceSummaryAsync(long minImpressions);
+
+    /// <summary>Takes a retired post out of the ranking and ignores any later state of it.</summary>
+    [Alias("RemoveAsync")]
+    Task RemoveAsync(string postId);
 }

@@ -1,8 +1,9 @@
 namespace Bandit.Gateway.Authorization;
 
 /// <summary>
-/// The permission each gRPC method of FeedRanking needs. A method not listed needs <see cref="Permissions.Admin"/>:
-/// a call added later stays closed until someone decides otherwise here.
+/// The permission each gRPC method of FeedRanking and FeedAdmin needs. A method not listed needs
+/// <see cref="Permissions.Admin"/>: every FeedAdmin call (RemovePost, ExportSnapshot, ImportArms) does, and a call
+/// added later stays closed until someone decides otherwise here.
 /// </summary>
 internal static class MethodPermissions
 {
@@ -13,6 +14,7 @@ internal static class MethodPermissions
         ["GetTopK"] = Permissions.RankingsRead,
         ["GetArm"] = Permissions.RankingsRead,
         ["GetIngestProgress"] = Permissions.RankingsRead,
+        ["WatchTopK"] = Permissions.RankingsRead,
         ["RegisterPost"] = Permissions.Admin,
     };
 

@@ -19,7 +19,8 @@ internal sealed class FeedRankingService(
     IOptions<GatewayOptions> gatewayOptions,
     ServedRankingLog servedRankings,
     TimeProvider timeProvider,
-    ILogger<FeedRankingService> logger) : FeedRanking.FeedRankingBase
+    ILogger<FeedRankingService> logger,
+    Live.LiveViews live) : FeedRanking.FeedRankingBase
 {
     public override Task<RecordEventReply> RecordImpression(RecordEventRequest request, ServerCallContext context) =>
         RecordAsync(request, ClickStreamEventType.Impression, context);
@@ -81,7 +82,30 @@ internal sealed class FeedRankingService(
         }
 
         servedRankings.Write(ServedRankings.From(reply, query, timeProvider.GetUtcNow()));
+        live.Exploration.Record(reply);
         return reply;
+    }
+
+    public override async Task WatchTopK(
+        WatchTopKRequest request,
+        IServerStreamWriter<TopKUpdate> responseStream,
+        ServerCallContext context)
+    {
+        RequestValidation.Range(request.K, 1, live.Watcher.MaxK, "k");
+        var policy = Live.TopKWatcher.PolicyOf(request.Policy);
+
+        var cancel = context.CancellationToken;
+        try
+        {
+            await foreach (var update in live.Watcher.WatchAsync(request.K, policy, cancel))
+            {
+                await responseStream.WriteAsync(update, cancel);
+            }
+        }
+        catch (OperationCanceledException) when (cancel.IsCancellationRequested)
+        {
+            // The caller went away: a watch ends only that way.
+        }
     }
 
     public override async Task<Arm> RegisterPost(RegisterPostRequest request, ServerCallContext context)
@@ -258,6 +282,7 @@ internal sealed class FeedRankingService(
             ? Timestamp.FromDateTimeOffset(DateTimeOffset.FromUnixTimeMilliseconds(arm.LastEventTimeUnixMs))
             : null,
         PriorSource = (Contracts.Gateway.V1.PriorSource)arm.PriorSource,
+        Retired = arm.Retired,
     };
 
     private static ulong NewSeed() => BitConverter.ToUInt64(RandomNumberGenerator.GetBytes(8));

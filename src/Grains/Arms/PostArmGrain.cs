@@ -56,6 +56,7 @@ internal sealed class PostArmGrain(
         }
 
         var before = arm.Clone();
+        KeepCutCopy(batch, applied);
         if (prior is { } p)
         {
             arm.Known = true;
@@ -116,6 +117,94 @@ internal sealed class PostArmGrain(
 
     /// <inheritdoc/>
     public Task<ArmSnapshot?> GetAsync() => Task.FromResult(_persisted);
+
+    /// <inheritdoc/>
+    public async Task<bool> RemoveAsync()
+    {
+        var arm = state.State;
+        if (!arm.Retired)
+        {
+            var before = arm.Clone();
+            arm.Retired = true;
+            await WriteAsync(before);
+        }
+
+        // Also when already retired: a shard that missed the first call learns it now.
+        var shard = PostSharding.ShardOf(PostId, rankingOptions.Value.ShardCount);
+        await GrainFactory.GetGrain<IRankerShardGrain>(shard).RemoveAsync(PostId);
+        return arm.Known;
+    }
+
+    /// <inheritdoc/>
+    public Task<ArmAtCut> GetAtCutAsync(SnapshotCut cut)
+    {
+        ArgumentNullException.ThrowIfNull(cut);
+
+        var arm = state.State;
+        if (arm.CutCopy is { } copy && copy.CutId == cut.CutId)
+        {
+            return Task.FromResult(new ArmAtCut(copy.ToSnapshot(PostId)));
+        }
+
+        // No copy for this cut: the state is as of the cut only if it holds nothing after it.
+        foreach (var (partition, offset) in arm.AppliedOffsets)
+        {
+            if (partition >= cut.Offsets.Length || offset > cut.Offsets[partition])
+            {
+                return Task.FromResult(new ArmAtCut(null, Superseded: true));
+            }
+        }
+
+        return Task.FromResult(new ArmAtCut(arm.Known ? Snapshot() : null));
+    }
+
+    /// <inheritdoc/>
+    public async Task<ArmSnapshot?> RestoreAsync(ArmSnapshot restored)
+    {
+        ArgumentNullException.ThrowIfNull(restored);
+        if (!new ArmPrior(restored.PriorAlpha, restored.PriorBeta).IsValid)
+        {
+            throw new ArgumentOutOfRangeException(nameof(restored), restored, "Prior shapes must lie in [1e-6, 1e12].");
+        }
+
+        var arm = state.State;
+        if (arm.AppliedOffsets.Count > 0)
+        {
+            return null;
+        }
+
+        if (!arm.Known)
+        {
+            await ListInDirectoryAsync();
+        }
+
+        var before = arm.Clone();
+        arm.Known = true;
+        (arm.PriorAlpha, arm.PriorBeta, arm.PriorSource) =
+            (restored.PriorAlpha, restored.PriorBeta, restored.PriorSource);
+        (arm.Impressions, arm.Clicks, arm.LastEventTimeUnixMs) =
+            (restored.Impressions, restored.Clicks, restored.LastEventTimeUnixMs);
+        (arm.EvidenceImpressions, arm.EvidenceClicks) = (restored.EvidenceImpressions, restored.EvidenceClicks);
+        arm.Retired = restored.Retired;
+        await WriteAsync(before);
+
+        var snapshot = Snapshot();
+        var shard = GrainFactory.GetGrain<IRankerShardGrain>(
+            PostSharding.ShardOf(PostId, rankingOptions.Value.ShardCount));
+        await (snapshot.Retired ? shard.RemoveAsync(PostId) : shard.UpdateAsync([snapshot]));
+        return snapshot;
+    }
+
+    // Before the first record after a snapshot cut changes anything, the state as of the cut is kept.
+    private void KeepCutCopy(ArmEventBatch batch, long appliedBefore)
+    {
+        var arm = state.State;
+        if (batch.Cut is { } cut && arm.CutCopy?.CutId != cut.CutId && appliedBefore <= cut.Offset
+            && batch.Events.Any(e => e.Offset > cut.Offset))
+        {
+            arm.CutCopy = ArmCutCopy.Of(cut.CutId, arm);
+        }
+    }
 
     private async Task<(double Alpha, double Beta, PriorSource Source)> NewPostPriorAsync()
     {
@@ -209,6 +298,7 @@ internal sealed class PostArmGrain(
             arm.Version,
             arm.EvidenceImpressions,
             arm.EvidenceClicks,
-            arm.PriorSource);
+            arm.PriorSource,
+            arm.Retired);
     }
 }

@@ -40,6 +40,12 @@ public sealed class PostArmState
     /// <summary>Where the prior came from.</summary>
     [Id(12)] public PriorSource PriorSource { get; set; }
 
+    /// <summary>Retired by moderation: counted, never ranked.</summary>
+    [Id(13)] public bool Retired { get; set; }
+
+    /// <summary>The state as of the newest snapshot cut whose later records this arm applied.</summary>
+    [Id(14)] public ArmCutCopy? CutCopy { get; set; }
+
     /// <summary>A deep copy, to fall back to when a write fails.</summary>
     public PostArmState Clone()
     {

@@ -10,6 +10,12 @@ public sealed class IngestProgressState
     /// </summary>
     [Id(0)] public long NextOffset { get; set; }
 
+    /// <summary>The newest snapshot cut of this partition; empty before the first.</summary>
+    [Id(1)] public string CutId { get; set; } = "";
+
+    /// <summary>The last offset the cut includes.</summary>
+    [Id(2)] public long CutOffset { get; set; }
+
     /// <summary>Offset of the last applied record; -1 before the first.</summary>
     public long AppliedOffset => NextOffset - 1;
 }

@@ -24,6 +24,28 @@ internal sealed class PartitionIngestGrain(
     /// <inheritdoc/>
     public Task<long> GetAppliedOffsetAsync() => Task.FromResult(progress.State.AppliedOffset);
 
+    /// <inheritdoc/>
+    public async Task<long> BeginCutAsync(string cutId)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(cutId);
+
+        // Runs between batches (this grain does not interleave), so the applied offset is a clean cut.
+        var (oldId, oldOffset) = (progress.State.CutId, progress.State.CutOffset);
+        (progress.State.CutId, progress.State.CutOffset) = (cutId, progress.State.AppliedOffset);
+        try
+        {
+            await progress.WriteStateAsync();
+        }
+        catch
+        {
+            (progress.State.CutId, progress.State.CutOffset) = (oldId, oldOffset);
+            DeactivateOnIdle();
+            throw;
+        }
+
+        return progress.State.CutOffset;
+    }
+
     public Task OnSubscribed(IStreamSubscriptionHandleFactory handleFactory) =>
         handleFactory.Create<ClickEventBatch>().ResumeAsync(this);
 
@@ -58,15 +80,19 @@ internal sealed class PartitionIngestGrain(
             IngestLog.DeadLettered(logger, refused.Count, item.Partition);
         }
 
+        var cut = progress.State.CutId is { Length: > 0 } cutId ? new ArmCut(cutId, progress.State.CutOffset) : null;
         var snapshots = await Task.WhenAll(item.Events
             .Where(e => e.Offset > applied)
             .GroupBy(e => e.PostId, StringComparer.Ordinal)
             .Select(g => GrainFactory.GetGrain<IPostArmGrain>(g.Key).ApplyAsync(new ArmEventBatch(
                 item.Partition,
-                [.. g.Select(e => new ArmEvent(e.Offset, e.Kind, e.EventTimeUnixMs, EventKeys.Of(e.EventId)))]))));
+                [.. g.Select(e => new ArmEvent(e.Offset, e.Kind, e.EventTimeUnixMs, EventKeys.Of(e.EventId)))],
+                cut))));
 
         var shardCount = rankingOptions.Value.ShardCount;
+        // A retired post never goes back to the rankers, whatever arrives for it later.
         await Task.WhenAll(snapshots
+            .Where(s => !s.Retired)
             .GroupBy(s => PostSharding.ShardOf(s.PostId, shardCount))
             .Select(g => GrainFactory.GetGrain<IRankerShardGrain>(g.Key).UpdateAsync(g.ToArray())));
 

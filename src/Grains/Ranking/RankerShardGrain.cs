@@ -14,6 +14,9 @@ internal sealed class RankerShardGrain(IOptions<RankingOptions> options, IOption
 {
     private readonly ArmBook _book = new(options.Value.ToBookSettings(armOptions.Value.HalfLife));
 
+    // Retired posts: an older state still on its way must not bring one back.
+    private readonly HashSet<string> _retired = new(StringComparer.Ordinal);
+
     private int Shard => (int)this.GetPrimaryKeyLong();
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
@@ -28,7 +31,7 @@ internal sealed class RankerShardGrain(IOptions<RankingOptions> options, IOption
             {
                 if (snapshot is not null)
                 {
-                    _book.Upsert(snapshot);
+                    Take(snapshot);
                 }
             }
         }
@@ -41,10 +44,33 @@ internal sealed class RankerShardGrain(IOptions<RankingOptions> options, IOption
 
         foreach (var arm in arms)
         {
-            _book.Upsert(arm);
+            Take(arm);
         }
 
         return Task.CompletedTask;
+    }
+
+    /// <inheritdoc/>
+    public Task RemoveAsync(string postId)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(postId);
+
+        _retired.Add(postId);
+        _book.Remove(postId);
+        return Task.CompletedTask;
+    }
+
+    private void Take(ArmSnapshot arm)
+    {
+        if (arm.Retired)
+        {
+            _retired.Add(arm.PostId);
+            _book.Remove(arm.PostId);
+        }
+        else if (!_retired.Contains(arm.PostId))
+        {
+            _book.Upsert(arm);
+        }
     }
 
     /// <inheritdoc/>

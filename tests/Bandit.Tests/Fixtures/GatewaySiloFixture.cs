@@ -16,6 +16,9 @@ public sealed class GatewaySiloFixture : IAsyncLifetime
 
     public TestSilo Silo { get; private set; } = null!;
 
+    /// <summary>The fixture's Redis, for a second silo (with its own ServiceId) beside the first.</summary>
+    public string RedisConnectionString => _redis.ConnectionString;
+
     public async Task InitializeAsync()
     {
         await _redis.InitializeAsync();

@@ -4,6 +4,7 @@ using Grpc.Net.Client;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Bandit.Tests.Fixtures;
 
@@ -74,6 +75,7 @@ public sealed class TestSilo : IAsyncDisposable
         }
 
         builder.AddBanditSilo();
+        builder.Services.AddSingleton<System.Diagnostics.Metrics.IMeterFactory, HostScopedMeterFactory>();
         var app = builder.Build();
         app.MapBanditSilo();
         try

@@ -39,6 +39,13 @@ public sealed class GatewayAccessTests(SecuredSiloFixture fixture)
         { "RegisterPost", "writer", StatusCode.PermissionDenied },
         { "RegisterPost", "reader", StatusCode.PermissionDenied },
         { "RegisterPost", "admin", StatusCode.OK },
+        { "WatchTopK", "none", StatusCode.Unauthenticated },
+        { "WatchTopK", "writer", StatusCode.PermissionDenied },
+        { "WatchTopK", "reader", StatusCode.OK },
+        { "RemovePost", "none", StatusCode.Unauthenticated },
+        { "RemovePost", "reader", StatusCode.PermissionDenied },
+        { "RemovePost", "writer", StatusCode.PermissionDenied },
+        { "RemovePost", "admin", StatusCode.OK },
     };
 
     [Theory]
@@ -169,6 +176,11 @@ public sealed class GatewayAccessTests(SecuredSiloFixture fixture)
     [InlineData("/dashboard/", "none", HttpStatusCode.Unauthorized)]
     [InlineData("/dashboard/", "reader", HttpStatusCode.Forbidden)]
     [InlineData("/dashboard/", "admin", HttpStatusCode.OK)]
+    [InlineData("/live", "none", HttpStatusCode.OK)]
+    [InlineData("/live/topk?k=3", "none", HttpStatusCode.Unauthorized)]
+    [InlineData("/live/topk?k=3", "writer", HttpStatusCode.Forbidden)]
+    [InlineData("/v1/posts/secured-json", "none", HttpStatusCode.Unauthorized)]
+    [InlineData("/v1/posts/secured-json", "writer", HttpStatusCode.Forbidden)]
     public async Task WebEndpoint_WithCredential_AnswersAsDocumented(
         string path,
         string credential,
@@ -198,6 +210,13 @@ public sealed class GatewayAccessTests(SecuredSiloFixture fixture)
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
+    private static async Task<object> FirstUpdateAsync(FeedRanking.FeedRankingClient client, Metadata headers)
+    {
+        using var call = client.WatchTopK(new WatchTopKRequest { K = 3 }, headers);
+        await call.ResponseStream.MoveNext(CancellationToken.None);
+        return call.ResponseStream.Current;
+    }
+
     private async Task<Status> CallAsync(string method, Metadata headers)
     {
         var client = fixture.Client;
@@ -215,7 +234,10 @@ public sealed class GatewayAccessTests(SecuredSiloFixture fixture)
                 "RegisterPost" => await client.RegisterPostAsync(
                     new RegisterPostRequest { PostId = postId, Beta = new BetaPrior { Alpha = 1, Beta = 9 } },
                     headers),
-                _ => throw new ArgumentOutOfRangeException(nameof(method), method, "not a FeedRanking method"),
+                "WatchTopK" => await FirstUpdateAsync(client, headers),
+                "RemovePost" => await new FeedAdmin.FeedAdminClient(fixture.Channel).RemovePostAsync(
+                    new RemovePostRequest { PostId = postId }, headers),
+                _ => throw new ArgumentOutOfRangeException(nameof(method), method, "not a gateway method"),
             };
             return Status.DefaultSuccess;
         }
