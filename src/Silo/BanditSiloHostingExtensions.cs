@@ -208,10 +208,23 @@ public static class BanditSiloHostingExtensions
         ArgumentNullException.ThrowIfNull(app);
 
         app.MapBanditGateway();
-        app.MapOrleansDashboard(routePrefix: DashboardPath).RequirePermission(app, Permissions.Admin);
-        app.MapPrometheusScrapingEndpoint(MetricsPath);
+        var dashboard = app.MapOrleansDashboard(routePrefix: DashboardPath).RequirePermission(app, Permissions.Admin);
+        var metrics = app.MapPrometheusScrapingEndpoint(MetricsPath);
+
+        // Operators' pages answer only on the web port, which stays inside the cluster; the gRPC port faces clients.
+        if (WebPort(app.Configuration) is { } port)
+        {
+            dashboard.RequireHost($"*:{port}");
+            metrics.RequireHost($"*:{port}");
+        }
+
         return app;
     }
+
+    private static int? WebPort(IConfiguration configuration) =>
+        Uri.TryCreate(configuration["Kestrel:Endpoints:Web:Url"], UriKind.Absolute, out var url) && url.Port > 0
+            ? url.Port
+            : null;
 
     // This silo's own membership status: Active for readiness, anything but Dead for liveness.
     private static void AddLocalSiloHealthChecks(IServiceCollection services)

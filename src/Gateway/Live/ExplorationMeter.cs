@@ -22,7 +22,9 @@ internal sealed class ExplorationMeter(
     private readonly Lock _gate = new();
     private readonly ExplorationWindow _window = new(Math.Max(1, (int)options.Value.ExplorationWindow.TotalSeconds));
     private string[] _greedy = [];
-    private long _greedyReadAt = long.MinValue;
+    private const long NeverRead = long.MinValue;
+
+    private long _greedyReadAt = NeverRead;
     private int _refreshing;
 
     public int WindowSeconds => _window.Seconds;
@@ -59,7 +61,9 @@ internal sealed class ExplorationMeter(
 
     private void RefreshIfStale(long now)
     {
-        if (now - Interlocked.Read(ref _greedyReadAt) < options.Value.Interval.TotalMilliseconds
+        // "now - NeverRead" would overflow to a negative age and look fresh forever.
+        var readAt = Interlocked.Read(ref _greedyReadAt);
+        if ((readAt != NeverRead && now - readAt < options.Value.Interval.TotalMilliseconds)
             || Interlocked.CompareExchange(ref _refreshing, 1, 0) != 0)
         {
             return;

@@ -185,7 +185,8 @@ internal sealed class PostArmGrain(
         (arm.Impressions, arm.Clicks, arm.LastEventTimeUnixMs) =
             (restored.Impressions, restored.Clicks, restored.LastEventTimeUnixMs);
         (arm.EvidenceImpressions, arm.EvidenceClicks) = (restored.EvidenceImpressions, restored.EvidenceClicks);
-        arm.Retired = restored.Retired;
+        // Retirement is moderation, not data: an import never brings a retired post back.
+        arm.Retired = arm.Retired || restored.Retired;
         await WriteAsync(before);
 
         var snapshot = Snapshot();

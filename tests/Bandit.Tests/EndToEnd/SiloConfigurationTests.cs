@@ -44,6 +44,19 @@ public sealed class SiloConfigurationTests(RedisServer redis, DevBrokerFixture b
         {
             Assert.Contains(series, text, StringComparison.Ordinal);
         }
+
+        // ... and only on the web port: the gRPC port, which faces clients, does not serve operators' pages.
+        using var grpcPort = new HttpClient
+        {
+            BaseAddress = new Uri($"http://{silo.Channel.Target}"),
+            DefaultRequestVersion = System.Net.HttpVersion.Version20,
+            DefaultVersionPolicy = HttpVersionPolicy.RequestVersionExact,
+        };
+        foreach (var path in new[] { "/metrics", "/dashboard/" })
+        {
+            using var response = await grpcPort.GetAsync(path);
+            Assert.Equal((path, System.Net.HttpStatusCode.NotFound), (path, response.StatusCode));
+        }
     }
 
     [Fact]

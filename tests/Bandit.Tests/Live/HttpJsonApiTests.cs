@@ -88,4 +88,38 @@ public sealed class HttpJsonApiTests(GatewaySiloFixture fixture) : IDisposable
                 post.GetProperty("lower95").GetDouble(), post.GetProperty("upper95").GetDouble());
         }
     }
+
+    [Fact]
+    public async Task WatchTopK_AfterUniformAnswers_ReportsAShareOfExploration()
+    {
+        // Arrange: 30 posts, so a uniformly random top 5 almost never repeats the greedy one slot for slot.
+        for (var i = 0; i < 30; i++)
+        {
+            await fixture.Silo.Client.RegisterPostAsync(new RegisterPostRequest
+            {
+                PostId = $"explore-{i:00}",
+                Beta = new BetaPrior { Alpha = 1 + i, Beta = 100 },
+            });
+        }
+
+        // Act: uniform answers until the meter has read the greedy ranking, then the live update.
+        double share = 0;
+        for (var attempt = 0; attempt < 20 && share == 0; attempt++)
+        {
+            for (var i = 0; i < 10; i++)
+            {
+                await fixture.Silo.Client.GetTopKAsync(
+                    new GetTopKRequest { K = 5, Policy = RankingPolicy.UniformRandom });
+            }
+
+            using var response = await _http.GetAsync("/v1/topk:watch?k=5", HttpCompletionOption.ResponseHeadersRead);
+            using var reader = new StreamReader(await response.Content.ReadAsStreamAsync());
+            var update = JsonDocument.Parse((await reader.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(20)))!)
+                .RootElement;
+            share = update.TryGetProperty("explorationShare", out var value) ? value.GetDouble() : 0;
+        }
+
+        // Assert: most uniform slots differ from the greedy ones.
+        Assert.InRange(share, 0.3, 1.0);
+    }
 }
