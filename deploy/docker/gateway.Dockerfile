@@ -9,10 +9,12 @@ COPY global.json Directory.Build.props Directory.Packages.props .editorconfig ./
 COPY src/Contracts/Contracts.csproj src/Contracts/
 COPY src/Gateway/Gateway.csproj src/Gateway/
 COPY src/Grains.Interfaces/Grains.Interfaces.csproj src/Grains.Interfaces/
+COPY src/Ranking/Ranking.csproj src/Ranking/
 RUN dotnet restore src/Gateway/Gateway.csproj
 COPY src/Contracts/ src/Contracts/
 COPY src/Gateway/ src/Gateway/
 COPY src/Grains.Interfaces/ src/Grains.Interfaces/
+COPY src/Ranking/ src/Ranking/
 RUN dotnet publish src/Gateway/Gateway.csproj -c Release --no-restore -o /app -p:UseAppHost=false
 COPY deploy/docker/slim-publish.sh /usr/local/bin/
 RUN slim-publish.sh /app "$TARGETARCH"
