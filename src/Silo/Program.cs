@@ -17,7 +17,7 @@ try
     return 0;
 }
 catch (Exception ex) when (ex is InvalidOperationException or OptionsValidationException or IOException
-    or System.Net.Sockets.SocketException)
+    or System.Net.Sockets.SocketException or StackExchange.Redis.RedisConnectionException)
 {
     // A refused configuration is the operator's to fix: say what, without a stack trace.
     Console.Error.WriteLine($"bandit-silo: {ex.Message}");

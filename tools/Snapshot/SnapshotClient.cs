@@ -1,3 +1,4 @@
+using System.Globalization;
 using Bandit.Contracts.Gateway.V1;
 using Grpc.Core;
 
@@ -53,7 +54,24 @@ internal static class SnapshotClient
         {
             var request = new ImportArmsRequest();
             request.Arms.AddRange(arms.Skip(start).Take(ImportBatch));
-            var reply = await client.ImportArmsAsync(request, cancellationToken: cancellationToken);
+            ImportArmsReply reply;
+            try
+            {
+                reply = await client.ImportArmsAsync(request, cancellationToken: cancellationToken);
+            }
+            catch (RpcException ex) when (ex.StatusCode == StatusCode.InvalidArgument)
+            {
+                // The service checks one call at a time: say which file row failed and what is already in.
+                var match = System.Text.RegularExpressions.Regex.Match(ex.Status.Detail, @"^arms\[(\d+)\]");
+                var row = match.Success
+                    ? start + int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) + 1
+                    : -1;
+                throw new InvalidOperationException(
+                    (row > 0 ? $"data row {row}: " : "") + ex.Status.Detail
+                    + $" (nothing of rows {start + 1} to {Math.Min(arms.Count, start + ImportBatch)} was imported; "
+                    + $"the {start} rows before them were)", ex);
+            }
+
             imported += reply.Imported;
             problems.AddRange(reply.Problems);
             progress?.Invoke(Math.Min(arms.Count, start + ImportBatch));

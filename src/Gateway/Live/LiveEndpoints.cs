@@ -68,6 +68,13 @@ public static class LiveEndpoints
         {
             // The page went away.
         }
+        catch (Grpc.Core.RpcException ex) when (ex.StatusCode == Grpc.Core.StatusCode.ResourceExhausted
+            && !context.Response.HasStarted)
+        {
+            context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            context.Response.ContentType = "text/plain; charset=utf-8";
+            await context.Response.WriteAsync(ex.Status.Detail, CancellationToken.None);
+        }
     }
 
     /// <summary>

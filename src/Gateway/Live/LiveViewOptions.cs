@@ -27,4 +27,14 @@ public sealed class LiveViewOptions
 
     /// <summary>How far back the exploration share looks; 1 s to 1 h, whole seconds.</summary>
     public TimeSpan ExplorationWindow { get; set; } = DefaultExplorationWindow;
+
+    /// <summary>Default <see cref="MaxWatchers"/>.</summary>
+    public const int DefaultMaxWatchers = 16;
+
+    /// <summary>
+    /// Watches (WatchTopK calls and live-page streams) this gateway serves at once; more are refused with
+    /// ResourceExhausted (503 on the page's stream). Each watch reads the ranking once per interval, so a few
+    /// dozen can saturate two cores.
+    /// </summary>
+    public int MaxWatchers { get; set; } = DefaultMaxWatchers;
 }

@@ -23,6 +23,7 @@ internal sealed class TopKWatcher(
     ILogger<TopKWatcher> logger)
 {
     private readonly ConcurrentDictionary<(int K, Grains.RankingPolicy Policy), TopMembership> _membership = new();
+    private int _watchers;
 
     public int MaxK => options.Value.MaxK;
 
@@ -41,6 +42,14 @@ internal sealed class TopKWatcher(
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(k, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(k, MaxK);
+
+        if (Interlocked.Increment(ref _watchers) > options.Value.MaxWatchers)
+        {
+            Interlocked.Decrement(ref _watchers);
+            throw new Grpc.Core.RpcException(new Grpc.Core.Status(
+                Grpc.Core.StatusCode.ResourceExhausted,
+                $"this gateway already serves {options.Value.MaxWatchers} watches; retry later"));
+        }
 
         var membership = _membership.GetOrAdd((k, policy), _ => new TopMembership());
         membership.Attach();
@@ -68,6 +77,7 @@ internal sealed class TopKWatcher(
         }
         finally
         {
+            Interlocked.Decrement(ref _watchers);
             membership.Detach();
         }
     }
