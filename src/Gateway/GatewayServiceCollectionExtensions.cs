@@ -24,7 +24,8 @@ public static class GatewayServiceCollectionExtensions
         services.AddOptions<GatewayOptions>().Bind(configuration.GetSection(GatewayOptions.Section))
             .Validate(
                 o => Enum.IsDefined(o.DefaultPolicy),
-                "Bandit:Gateway:DefaultPolicy must be one of " + string.Join(", ", Enum.GetNames<Grains.RankingPolicy>()))
+                "Bandit:Gateway:DefaultPolicy must be one of "
+                    + string.Join(", ", Enum.GetNames<Grains.RankingPolicy>()))
             .ValidateOnStart();
         services.AddGrpc(o => o.MaxReceiveMessageSize = 64 * 1024);
         services.AddGrpcReflection();

@@ -25,7 +25,9 @@ public readonly record struct Posterior(double Alpha, double Beta)
     /// <summary>The <paramref name="p"/> quantile.</summary>
     public double Quantile(double p) => BetaDistribution.Quantile(Alpha, Beta, p);
 
-    /// <summary>One draw from the posterior with its variance scaled by about <paramref name="varianceScale"/>.</summary>
+    /// <summary>
+    /// One draw from the posterior with its variance scaled by about <paramref name="varianceScale"/>.
+    /// </summary>
     public double Sample(Random random, double varianceScale = 1.0) => varianceScale == 1.0
         ? BetaSampler.Sample(random, Alpha, Beta)
         : BetaSampler.Sample(random, Shape(Alpha / varianceScale), Shape(Beta / varianceScale));

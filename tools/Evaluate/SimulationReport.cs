@@ -40,17 +40,21 @@ internal static class SimulationReport
             });
 
         output.WriteLine();
-        output.WriteLine("| impressions | policy | CTR | lift over uniform | regret (clicks) | share of oracle's excess |");
+        output.WriteLine(
+            "| impressions | policy | CTR | lift over uniform | regret (clicks) | share of oracle's excess |");
         output.WriteLine("|---:|---|---|---|---|---|");
         foreach (var (checkpoint, index) in arguments.Checkpoints.Order().Select((c, i) => (c, i)))
         {
             foreach (var policy in arguments.Policies)
             {
-                var points = Enumerable.Range(1, arguments.Seeds).Select(s => results[(policy.Name, s)][index]).ToList();
+                var points = Enumerable.Range(1, arguments.Seeds)
+                    .Select(s => results[(policy.Name, s)][index])
+                    .ToList();
+                var regret = points.Select(p => p.Regret).ToList();
                 var ctr = points.Select(p => p.ClickRate).ToList();
                 output.WriteLine(
                     $"| {checkpoint:N0} | {policy.Name} | {Spread(ctr, v => v * 100, "F3")}% | " +
-                    $"{Spread(ctr, v => v / uniform, "F3")} | {Spread(points.Select(p => p.Regret).ToList(), v => v, "F0")} | " +
+                    $"{Spread(ctr, v => v / uniform, "F3")} | {Spread(regret, v => v, "F0")} | " +
                     $"{Spread(ctr, v => (v - uniform) / (oracle - uniform) * 100, "F1")}% |");
             }
         }

@@ -57,7 +57,9 @@ public sealed class RankingPolicyApiTests(GatewaySiloFixture fixture)
 
     [Theory]
     [MemberData(nameof(BadRegistrations))]
-    public async Task RegisterPost_BadPrior_IsInvalidArgumentNamingTheField(RegisterPostRequest request, string expected)
+    public async Task RegisterPost_BadPrior_IsInvalidArgumentNamingTheField(
+        RegisterPostRequest request,
+        string expected)
     {
         var error = await Assert.ThrowsAsync<RpcException>(async () => await Client.RegisterPostAsync(request));
 
