@@ -23,6 +23,23 @@ public sealed class SiloConfigurationTests(RedisServer redis, DevBrokerFixture b
             error.Message);
     }
 
+    [Theory]
+    [InlineData("99")]
+    [InlineData("Bogus")]
+    public async Task Start_UnknownDefaultPolicy_RefusesNamingTheOption(string policy)
+    {
+        var settings = new TestSiloSettings(
+            broker.BootstrapServers, broker.CreateTopic(partitions: 1), 1, redis.ConnectionString,
+            "policy-" + Guid.NewGuid().ToString("N")[..8])
+        {
+            Overrides = new Dictionary<string, string?> { ["Bandit:Gateway:DefaultPolicy"] = policy },
+        };
+
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => TestSilo.StartAsync(settings));
+
+        Assert.Contains("Bandit:Gateway:DefaultPolicy", error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Metrics_BeforeAnyEvent_ShowEveryCounterAtZero()
     {
