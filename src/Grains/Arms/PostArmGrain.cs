@@ -143,7 +143,7 @@ internal sealed class PostArmGrain(
         var arm = state.State;
         if (arm.CutCopy is { } copy && copy.CutId == cut.CutId)
         {
-            return Task.FromResult(new ArmAtCut(copy.ToSnapshot(PostId)));
+            return Task.FromResult(new ArmAtCut(copy.Arm));
         }
 
         // No copy for this cut: the state is as of the cut only if it holds nothing after it.
@@ -203,7 +203,7 @@ internal sealed class PostArmGrain(
         if (batch.Cut is { } cut && arm.CutCopy?.CutId != cut.CutId && appliedBefore <= cut.Offset
             && batch.Events.Any(e => e.Offset > cut.Offset))
         {
-            arm.CutCopy = ArmCutCopy.Of(cut.CutId, arm);
+            arm.CutCopy = new ArmCutCopy(cut.CutId, arm.Known ? Snapshot() : null);
         }
     }
 
