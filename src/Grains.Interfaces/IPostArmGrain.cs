@@ -1,14 +1,15 @@
 namespace Bandit.Grains;
 
 /// <summary>
-/// One post of the feed, as an arm of a Beta-Bernoulli bandit. Keyed by post id.
+/// One post of the feed, as an arm of a Beta-Bernoulli bandit. Keyed by post id. Its counts are kept, and
+/// persisted, by the post's <see cref="IArmShardGrain"/>; this grain is the post's own address for them.
 /// </summary>
 [Alias("bandit.IPostArmGrain")]
 public interface IPostArmGrain : IGrainWithStringKey
 {
     /// <summary>
-    /// Applies the events of one delivered stream batch that concern this post, persists the result, and
-    /// returns the arm as it stands afterwards. Events at or below the offset already applied for their
+    /// Applies events of this post, persists the result, and returns the arm as it stands afterwards. The ingest
+    /// path applies whole batches to shards instead; this is the one-post form of the same operation. Events at or below the offset already applied for their
     /// partition are skipped, so a batch delivered again after a failure changes nothing.
     /// </summary>
     [Alias("ApplyAsync")]
@@ -16,10 +17,8 @@ public interface IPostArmGrain : IGrainWithStringKey
 
     /// <summary>
     /// The arm's counts and posterior as last persisted, or <c>null</c> when the post has never been seen.
-    /// Interleaves with other calls: a ranker shard rebuilding reads arms that may be calling that shard.
     /// </summary>
     [Alias("GetAsync")]
-    [Orleans.Concurrency.AlwaysInterleave]
     Task<ArmSnapshot?> GetAsync();
 
     /// <summary>
@@ -38,7 +37,7 @@ public interface IPostArmGrain : IGrainWithStringKey
 
     /// <summary>
     /// The arm as of a snapshot cut: the copy kept when the first record after the cut arrived, or the
-    /// current state when none arrived since. Does not interleave, so it never sees a write in flight.
+    /// current state when none arrived since. Never sees a write in flight.
     /// </summary>
     [Alias("GetAtCutAsync")]
     Task<ArmAtCut> GetAtCutAsync(SnapshotCut cut);

@@ -1,22 +1,22 @@
 namespace Bandit.Grains;
 
 /// <summary>
-/// The durable list of known post ids in one bucket (see <see cref="PostSharding.DirectoryBucketOf"/>).
-/// Rankers rebuild from it after a restart; exports walk it. Keyed by bucket.
+/// The known post ids of one directory bucket (see <see cref="PostSharding.DirectoryBucketOf"/>), read from the
+/// arm shard that owns the bucket. Exports walk the buckets; the gateway's new-post admission asks one.
+/// Keyed by bucket; holds no state of its own.
 /// </summary>
 [Alias("bandit.IPostDirectoryGrain")]
 public interface IPostDirectoryGrain : IGrainWithIntegerKey
 {
-    /// <summary>Records a post id; persisted before the call returns. Adding a known id is a no-op.</summary>
-    [Alias("AddAsync")]
-    Task AddAsync(string postId);
-
-    /// <summary>Every post id of the bucket.</summary>
+    /// <summary>Every known post id of the bucket.</summary>
     [Alias("GetPostIdsAsync")]
     Task<string[]> GetPostIdsAsync();
 
-    /// <summary>Whether the bucket lists <paramref name="postId"/>; cheaper than activating its arm.</summary>
+    /// <summary>Whether the bucket knows <paramref name="postId"/>.</summary>
     [Alias("ContainsAsync")]
-    [Orleans.Concurrency.ReadOnly]
     Task<bool> ContainsAsync(string postId);
+
+    /// <summary>Every arm of the bucket as of a snapshot cut.</summary>
+    [Alias("GetAtCutAsync")]
+    Task<BucketAtCut> GetAtCutAsync(SnapshotCut cut);
 }

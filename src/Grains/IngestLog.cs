@@ -12,6 +12,10 @@ internal static partial class IngestLog
         Message = "Writing {State} state of {Key} failed; rolled back, the batch will be delivered again")]
     public static partial void StateWriteFailed(ILogger logger, string state, string key, Exception exception);
 
+    [LoggerMessage(EventId = 2005, Level = LogLevel.Warning,
+        Message = "Writing {Count} arms of shard {Shard} ({What}) failed; nothing applied, it will be retried")]
+    public static partial void ShardWriteFailed(ILogger logger, int shard, string what, int count, Exception exception);
+
     [LoggerMessage(EventId = 2004, Level = LogLevel.Warning,
         Message = "Applying the batch of partition {Partition} up to offset {LastOffset} failed; it will be retried")]
     public static partial void BatchFailed(ILogger logger, int partition, long lastOffset, Exception exception);

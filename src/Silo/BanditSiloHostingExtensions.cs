@@ -5,11 +5,13 @@ using Bandit.Gateway;
 using Bandit.Gateway.Authorization;
 using Bandit.Grains;
 using Bandit.Grains.Arms;
+using Bandit.Grains.Arms.Storage;
 using Bandit.Grains.Ingest;
 using Bandit.Grains.Ranking;
 using Bandit.Streaming.Kafka;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
 using OpenTelemetry.Metrics;
 using Orleans.Configuration;
 using Orleans.Dashboard;
@@ -135,6 +137,7 @@ public static class BanditSiloHostingExtensions
             {
                 silo.UseLocalhostClustering(settings.SiloPort, settings.GatewayPort);
                 silo.AddMemoryGrainStorage(BanditStorage.Name);
+                silo.Services.AddSingleton<IArmStore, MemoryArmStore>();
                 startupNotes.Add(SiloLog.InMemoryStorage);
             }
             else
@@ -161,6 +164,8 @@ public static class BanditSiloHostingExtensions
 
                 silo.UseRedisClustering(o => o.ConfigurationOptions = redisOptions.Clone());
                 silo.AddRedisGrainStorage(BanditStorage.Name, o => o.ConfigurationOptions = redisOptions.Clone());
+                silo.Services.AddSingleton<IArmStore>(
+                    sp => new RedisArmStore(redisOptions.Clone(), sp.GetRequiredService<IOptions<ClusterOptions>>()));
                 var endpoints = string.Join(',', redisOptions.EndPoints.Select(e => e.ToString()));
                 builder.Services.AddHealthChecks()
                     .AddCheck("redis", new RedisHealthCheck(redis), tags: [HealthEndpoints.ReadyTag]);

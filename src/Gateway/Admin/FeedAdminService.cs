@@ -127,9 +127,8 @@ internal sealed class FeedAdminService(
 
     private async Task<ArmSnapshot[]> ReadBucketAsync(int bucket, SnapshotCut cut)
     {
-        var postIds = await grains.GetGrain<IPostDirectoryGrain>(bucket).GetPostIdsAsync();
-        var read = await Task.WhenAll(postIds.Select(id => grains.GetGrain<IPostArmGrain>(id).GetAtCutAsync(cut)));
-        if (read.Any(r => r.Superseded))
+        var read = await grains.GetGrain<IPostDirectoryGrain>(bucket).GetAtCutAsync(cut);
+        if (read.Superseded)
         {
             throw new RpcException(new Status(
                 StatusCode.Aborted,
@@ -137,7 +136,7 @@ internal sealed class FeedAdminService(
                 + "take it again"));
         }
 
-        return [.. read.Select(r => r.Arm).OfType<ArmSnapshot>().OrderBy(a => a.PostId, StringComparer.Ordinal)];
+        return [.. read.Arms.OrderBy(a => a.PostId, StringComparer.Ordinal)];
     }
 
     private async Task<T> CallClusterAsync<T>(string operation, Func<Task<T>> call)

@@ -23,7 +23,7 @@ internal sealed class PopulationPriorGrain(
         }
 
         var summaries = await Task.WhenAll(Enumerable.Range(0, rankingOptions.Value.ShardCount)
-            .Select(shard => GrainFactory.GetGrain<IRankerShardGrain>(shard)
+            .Select(shard => GrainFactory.GetGrain<IArmShardGrain>(shard)
                 .GetEvidenceSummaryAsync(settings.MinImpressions)));
         var total = summaries.Aggregate(EvidenceSummary.Empty, (sum, s) => sum.Add(s));
         _estimate = total.Arms >= settings.MinArms ? PopulationPrior.Fit(total, settings.MaxStrength) : null;

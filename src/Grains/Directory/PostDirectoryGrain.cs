@@ -1,44 +1,28 @@
-using Microsoft.Extensions.Logging;
+using Bandit.Grains.Ranking;
+using Microsoft.Extensions.Options;
+using Orleans.Concurrency;
 
 namespace Bandit.Grains.Directory;
 
 /// <inheritdoc cref="IPostDirectoryGrain"/>
+/// <remarks>
+/// A stateless worker: callers address buckets (a number every process can compute) without knowing the
+/// silo's shard count, and the worker forwards to the shard that owns the bucket.
+/// </remarks>
+[StatelessWorker]
 [GrainType("post-directory")]
-internal sealed class PostDirectoryGrain(
-    [PersistentState("directory", BanditStorage.Name)] IPersistentState<PostDirectoryState> state,
-    BanditMetrics metrics,
-    ILogger<PostDirectoryGrain> logger)
-    : Grain, IPostDirectoryGrain
+internal sealed class PostDirectoryGrain(IOptions<RankingOptions> options) : Grain, IPostDirectoryGrain
 {
-    /// <inheritdoc/>
-    public async Task AddAsync(string postId)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(postId);
+    private int Bucket => (int)this.GetPrimaryKeyLong();
 
-        if (!state.State.PostIds.Add(postId))
-        {
-            return;
-        }
-
-        try
-        {
-            await state.WriteStateAsync();
-        }
-        catch (Exception ex)
-        {
-            metrics.StorageWriteFailures.Add(1, new KeyValuePair<string, object?>("state", "directory"));
-            IngestLog.StateWriteFailed(logger, "directory", postId, ex);
-
-            // A retry must write again, so the id may not stay listed in memory only.
-            state.State.PostIds.Remove(postId);
-            DeactivateOnIdle();
-            throw;
-        }
-    }
+    private IArmShardGrain Shard => GrainFactory.GetGrain<IArmShardGrain>(Bucket % options.Value.ShardCount);
 
     /// <inheritdoc/>
-    public Task<string[]> GetPostIdsAsync() => Task.FromResult(state.State.PostIds.ToArray());
+    public Task<string[]> GetPostIdsAsync() => Shard.GetPostIdsAsync(Bucket);
 
     /// <inheritdoc/>
-    public Task<bool> ContainsAsync(string postId) => Task.FromResult(state.State.PostIds.Contains(postId));
+    public Task<bool> ContainsAsync(string postId) => Shard.ContainsAsync(postId);
+
+    /// <inheritdoc/>
+    public Task<BucketAtCut> GetAtCutAsync(SnapshotCut cut) => Shard.GetBucketAtCutAsync(Bucket, cut);
 }

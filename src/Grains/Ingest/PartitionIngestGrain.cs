@@ -7,8 +7,8 @@ using Orleans.Streams.Core;
 namespace Bandit.Grains.Ingest;
 
 /// <summary>
-/// Consumes one partition's stream: groups each batch by post, applies the groups to their arms in
-/// parallel (one call and one write per arm per batch), then hands the new arm states to the rankers.
+/// Consumes one partition's stream: groups each batch by shard and post, and applies each shard's part with
+/// one call (one storage write per shard per batch; the shard ranks its arms itself).
 /// The batch counts as delivered only when all of that is done, which is what lets the provider commit.
 /// </summary>
 [ImplicitStreamSubscription(ClickStreamNames.Namespace)]
@@ -81,20 +81,10 @@ internal sealed class PartitionIngestGrain(
         }
 
         var cut = progress.State.CutId is { Length: > 0 } cutId ? new ArmCut(cutId, progress.State.CutOffset) : null;
-        var snapshots = await Task.WhenAll(item.Events
-            .Where(e => e.Offset > applied)
-            .GroupBy(e => e.PostId, StringComparer.Ordinal)
-            .Select(g => GrainFactory.GetGrain<IPostArmGrain>(g.Key).ApplyAsync(new ArmEventBatch(
-                item.Partition,
-                [.. g.Select(e => new ArmEvent(e.Offset, e.Kind, e.EventTimeUnixMs, EventKeys.Of(e.EventId)))],
-                cut))));
-
         var shardCount = rankingOptions.Value.ShardCount;
-        // A retired post never goes back to the rankers, whatever arrives for it later.
-        await Task.WhenAll(snapshots
-            .Where(s => !s.Retired)
-            .GroupBy(s => PostSharding.ShardOf(s.PostId, shardCount))
-            .Select(g => GrainFactory.GetGrain<IRankerShardGrain>(g.Key).UpdateAsync(g.ToArray())));
+        await Task.WhenAll(GroupByShard(item, applied, shardCount)
+            .Select(g => GrainFactory.GetGrain<IArmShardGrain>(g.Shard)
+                .ApplyAsync(new ShardEventBatch(item.Partition, g.Posts, cut))));
 
         progress.State.NextOffset = item.LastOffset + 1;
         try
@@ -110,6 +100,31 @@ internal sealed class PartitionIngestGrain(
             DeactivateOnIdle();
             throw;
         }
+    }
+
+    // The batch's new events by shard, and within a shard by post, each post's events in offset order.
+    private static IEnumerable<(int Shard, PostEvents[] Posts)> GroupByShard(
+        ClickEventBatch item, long applied, int shardCount)
+    {
+        var byPost = new Dictionary<string, List<ArmEvent>>(StringComparer.Ordinal);
+        foreach (var e in item.Events)
+        {
+            if (e.Offset <= applied)
+            {
+                continue;
+            }
+
+            if (!byPost.TryGetValue(e.PostId, out var events))
+            {
+                byPost[e.PostId] = events = [];
+            }
+
+            events.Add(new ArmEvent(e.Offset, e.Kind, e.EventTimeUnixMs, EventKeys.Of(e.EventId)));
+        }
+
+        return byPost
+            .GroupBy(p => PostSharding.ShardOf(p.Key, shardCount))
+            .Select(g => (g.Key, g.Select(p => new PostEvents(p.Key, [.. p.Value])).ToArray()));
     }
 
     public Task OnCompletedAsync() => Task.CompletedTask;

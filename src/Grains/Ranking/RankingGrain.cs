@@ -22,7 +22,7 @@ internal sealed class RankingGrain(IOptions<RankingOptions> options) : Grain, IR
             ? query with { Seed = BitConverter.ToUInt64(RandomNumberGenerator.GetBytes(8)) }
             : query;
         var answers = await Task.WhenAll(Enumerable.Range(0, options.Value.ShardCount)
-            .Select(shard => GrainFactory.GetGrain<IRankerShardGrain>(shard).GetTopAsync(seeded)));
+            .Select(shard => GrainFactory.GetGrain<IArmShardGrain>(shard).GetTopAsync(seeded)));
 
         return RankingMerge.Merge(seeded, answers, query.Epsilon ?? options.Value.Epsilon);
     }

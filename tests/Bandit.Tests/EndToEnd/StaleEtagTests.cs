@@ -5,14 +5,14 @@ using StackExchange.Redis;
 
 namespace Bandit.Tests.EndToEnd;
 
-/// <summary>A stored state changed behind an arm's back is reloaded, and the arm keeps serving.</summary>
+/// <summary>A shard whose stored version changed behind its back reloads, and its arms keep counting.</summary>
 [Collection(ServersCollection.Name)]
 public sealed class StaleEtagTests(RedisServer redis, DevBrokerFixture broker)
 {
     [Fact]
-    public async Task Write_EtagNoLongerMatches_ArmReloadsAndCountsExactly()
+    public async Task Write_VersionNoLongerMatches_ShardReloadsAndCountsExactly()
     {
-        // Arrange: an arm with one click, whose stored etag then changes under it.
+        // Arrange: an arm with one click, whose shard's stored version then changes under it.
         var settings = broker.NewSiloSettings(2, redis.ConnectionString, "etag");
         var serviceId = settings.ServiceId;
         await using var silo = await TestSilo.StartAsync(settings);
@@ -20,17 +20,18 @@ public sealed class StaleEtagTests(RedisServer redis, DevBrokerFixture broker)
         await RecordAndWaitAsync(silo, new RecordEventRequest { PostId = postId });
         await using var connection = await ConnectionMultiplexer.ConnectAsync(redis.ConnectionString);
         var server = connection.GetServer(connection.GetEndPoints()[0]);
-        var key = server.Keys(pattern: $"{serviceId}/state/post-arm/{postId}*").Single();
-        await connection.GetDatabase().HashSetAsync(key, "etag", "changed-elsewhere");
+        var key = server.Keys(pattern: $"{serviceId}/arms/*").Single(k => connection.GetDatabase().HashExists(k, postId));
+        await connection.GetDatabase().HashIncrementAsync(key, "~version", 1000);
+        var changed = (long)await connection.GetDatabase().HashGetAsync(key, "~version");
 
-        // Act: the next write meets the changed etag (InconsistentStateException).
+        // Act: the next write meets the changed version (a conflict: reload, then apply).
         await RecordAndWaitAsync(silo, new RecordEventRequest { PostId = postId });
         await RecordAndWaitAsync(silo, new RecordEventRequest { PostId = postId });
 
         // Assert
         var arm = await silo.Client.GetArmAsync(new GetArmRequest { PostId = postId });
         Assert.Equal(3, arm.Clicks);
-        Assert.NotEqual("changed-elsewhere", (string?)await connection.GetDatabase().HashGetAsync(key, "etag"));
+        Assert.True((long)await connection.GetDatabase().HashGetAsync(key, "~version") > changed);
     }
 
     private static async Task RecordAndWaitAsync(TestSilo silo, RecordEventRequest request)

@@ -1,5 +1,6 @@
 using Bandit.Grains;
 using Bandit.Grains.Arms;
+using Bandit.Grains.Arms.Storage;
 using Bandit.Grains.Ranking;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.TestingHost;
@@ -35,6 +36,7 @@ public sealed class GrainClusterFixture : IAsyncLifetime
         public void Configure(ISiloBuilder siloBuilder)
         {
             siloBuilder.AddMemoryGrainStorage(BanditStorage.Name);
+            siloBuilder.Services.AddSingleton<IArmStore, MemoryArmStore>();
             siloBuilder.Services.AddMetrics();
             siloBuilder.Services.AddSingleton<BanditMetrics>();
             siloBuilder.Services.Configure<ArmOptions>(o =>

@@ -1,12 +1,16 @@
 using Bandit.Grains;
+using Bandit.Grains.Arms;
+using Bandit.Grains.Arms.Storage;
 using Bandit.Tests.Fixtures;
+using Microsoft.Extensions.Options;
+using Orleans.Configuration;
 
 namespace Bandit.Tests.Ranking;
 
 [Collection(GrainClusterCollection.Name)]
-public sealed class RankerShardGrainTests(GrainClusterFixture fixture)
+public sealed class ArmShardGrainTests(GrainClusterFixture fixture)
 {
-    // Shard keys past the directory's buckets own no bucket: nothing else writes to them and they rebuild empty.
+    // Shard keys past the configured shards: nothing else writes to them, so each test starts empty.
     private static int _nextShard = 100_000;
 
     [Fact]
@@ -14,7 +18,7 @@ public sealed class RankerShardGrainTests(GrainClusterFixture fixture)
     {
         // Arrange: b and c tie at 3/9; a is best at 5/10; d is worst at 1/10.
         var shard = NewShard();
-        await shard.UpdateAsync([Arm("d", 0, 8), Arm("c", 2, 5), Arm("a", 4, 4), Arm("b", 2, 5)]);
+        await RestoreAsync(shard, Arm("d", 0, 8), Arm("c", 2, 5), Arm("a", 4, 4), Arm("b", 2, 5));
 
         // Act
         var top = (await shard.GetTopAsync(new TopKQuery(3, RankingPolicy.PosteriorMean))).Best;
@@ -25,31 +29,40 @@ public sealed class RankerShardGrainTests(GrainClusterFixture fixture)
     }
 
     [Fact]
-    public async Task Update_OlderVersion_IsIgnored()
+    public async Task Activation_StoredArms_AreRankedAndReadable()
     {
-        // Arrange
-        var shard = NewShard();
-        await shard.UpdateAsync([Arm("x", 5, 5, version: 3), Arm("y", 1, 5, version: 1)]);
+        // Arrange: records already in the store before the shard first activates, as after a restart.
+        var key = Interlocked.Increment(ref _nextShard);
+        var arms = new MemoryArmStore(Options.Create(new ClusterOptions
+        {
+            ServiceId = fixture.Cluster.Options.ServiceId,
+            ClusterId = fixture.Cluster.Options.ClusterId,
+        }));
+        await arms.WriteAsync(key, 0, [Stored("x", clicks: 5, impressions: 10), Stored("y", clicks: 1, impressions: 6)]);
 
-        // Act: a stale copy of x, with worse numbers, arrives late.
-        await shard.UpdateAsync([Arm("x", 0, 50, version: 2)]);
+        // Act
+        var shard = fixture.Grains.GetGrain<IArmShardGrain>(key);
         var top = (await shard.GetTopAsync(new TopKQuery(2, RankingPolicy.PosteriorMean))).Best;
+        var x = await shard.GetArmAsync("x");
 
-        // Assert
+        // Assert: Beta(1, 1) prior, so (1 + 5) / (2 + 10) and (1 + 1) / (2 + 6).
         Assert.Equal(["x", "y"], top.Select(r => r.Arm.PostId));
-        Assert.Equal(3, top[0].Arm.Version);
+        Assert.Equal([0.5, 0.25], top.Select(r => r.Score));
+        Assert.Equal((10L, 5L), (x!.Impressions, x.Clicks));
     }
 
     [Fact]
-    public async Task Update_ScoreChanges_MoveTheArm()
+    public async Task Apply_ScoreChanges_MoveTheArm()
     {
         var shard = NewShard();
-        await shard.UpdateAsync([Arm("p", 1, 9, version: 1), Arm("q", 2, 9, version: 1)]);
+        await RestoreAsync(shard, Arm("p", 1, 9), Arm("q", 2, 9));
 
-        await shard.UpdateAsync([Arm("p", 30, 9, version: 2)]);
+        await shard.ApplyAsync(new ShardEventBatch(0, [new PostEvents("p", [.. Enumerable.Range(0, 30)
+            .Select(i => new ArmEvent(i, ArmEventKind.Click, 1_000 + i))])]));
         var top = (await shard.GetTopAsync(new TopKQuery(2, RankingPolicy.PosteriorMean))).Best;
 
         Assert.Equal(["p", "q"], top.Select(r => r.Arm.PostId));
+        Assert.Equal(31, top[0].Arm.Clicks);
     }
 
     [Fact]
@@ -60,7 +73,7 @@ public sealed class RankerShardGrainTests(GrainClusterFixture fixture)
         var arms = Enumerable.Range(0, 50).Select(i => Arm($"n{i:00}", 0, 0)).ToList();
         arms.Add(Arm("strong", 900, 100));
         arms.Add(Arm("weak", 1, 99_999));
-        await shard.UpdateAsync([.. arms]);
+        await RestoreAsync(shard, [.. arms]);
 
         // Act
         var first = (await shard.GetTopAsync(new TopKQuery(5, RankingPolicy.ThompsonSampling, Seed: 42))).Best;
@@ -90,7 +103,7 @@ public sealed class RankerShardGrainTests(GrainClusterFixture fixture)
 
         for (var s = 0; s < ids.Count; s++)
         {
-            await fixture.Grains.GetGrain<IRankerShardGrain>(s).UpdateAsync([Arm(ids[s], 1000 * (s + 1), 10)]);
+            await fixture.Grains.GetGrain<IArmShardGrain>(s).RestoreAsync(Arm(ids[s], 1000 * (s + 1), 10));
         }
 
         var ranking = fixture.Grains.GetGrain<IRankingGrain>(0);
@@ -106,10 +119,31 @@ public sealed class RankerShardGrainTests(GrainClusterFixture fixture)
             () => ranking.GetTopKAsync(new TopKQuery(TopKQuery.MaxK + 1, RankingPolicy.PosteriorMean)));
     }
 
-    private IRankerShardGrain NewShard() =>
-        fixture.Grains.GetGrain<IRankerShardGrain>(Interlocked.Increment(ref _nextShard));
+    private IArmShardGrain NewShard() =>
+        fixture.Grains.GetGrain<IArmShardGrain>(Interlocked.Increment(ref _nextShard));
+
+    private static async Task RestoreAsync(IArmShardGrain shard, params ArmSnapshot[] arms)
+    {
+        foreach (var arm in arms)
+        {
+            Assert.NotNull(await shard.RestoreAsync(arm));
+        }
+    }
 
     // Prior Beta(1, 1): posterior mean (1 + clicks) / (2 + impressions).
-    private static ArmSnapshot Arm(string postId, long clicks, long nonClicks, long version = 1) =>
-        new(postId, 1, 1, clicks + nonClicks, clicks, 0, version, clicks + nonClicks, clicks);
+    private static ArmSnapshot Arm(string postId, long clicks, long nonClicks) =>
+        new(postId, 1, 1, clicks + nonClicks, clicks, 0, 1, clicks + nonClicks, clicks);
+
+    private static KeyValuePair<string, byte[]> Stored(string postId, long clicks, long impressions) =>
+        new(postId, ArmStateCodec.Encode(new ArmState(postId)
+        {
+            Known = true,
+            PriorAlpha = 1,
+            PriorBeta = 1,
+            Impressions = impressions,
+            Clicks = clicks,
+            EvidenceImpressions = impressions,
+            EvidenceClicks = clicks,
+            Version = 1,
+        }));
 }
