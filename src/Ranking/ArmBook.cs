@@ -5,15 +5,23 @@ namespace Bandit.Ranking;
 /// <summary>
 /// Every arm of one ranker shard, indexed for each policy: ordered by posterior mean (greedy), ordered by
 /// an upper posterior quantile (Bayes-UCB, and the candidate pool of Thompson sampling), and in a list for
-/// uniform draws. Updates cost O(log n); not thread-safe (a grain owns it).
+/// uniform draws. The two orders keep only their leading arms (<see cref="LeadingArms"/>), so an update far
+/// from the top costs a comparison; upper quantiles of recurring posteriors are remembered, since a million
+/// arms with a handful of events share few distinct ones. Not thread-safe (a grain owns it).
 /// </summary>
 public sealed class ArmBook(ArmBookSettings settings)
 {
-    private readonly Dictionary<string, Slot> _slots = new(StringComparer.Ordinal);
-    private readonly SortedSet<RankEntry> _byMean = [];
-    private readonly SortedSet<RankEntry> _byUpperBound = [];
-    private readonly List<string> _ids = [];
+    // Enough leaders for the largest query: k up to 1,000, 4k re-scored under decay, the Thompson pool.
+    private const int MaxQueryWindow = 4 * 1000;
+    private const int QuantileMemory = 1 << 16;
+
+    private readonly Dictionary<string, ArmSlot> _slots = new(StringComparer.Ordinal);
+    private readonly List<ArmSlot> _ids = [];
     private readonly Queue<string> _newest = new();
+    private readonly Dictionary<(double Alpha, double Beta), double> _upperQuantiles = [];
+    private LeadingArms? _byMean;
+    private LeadingArms? _byUpperBound;
+    private long _draws;
 
     /// <summary>The settings in force.</summary>
     public ArmBookSettings Settings { get; } = settings ?? throw new ArgumentNullException(nameof(settings));
@@ -30,6 +38,11 @@ public sealed class ArmBook(ArmBookSettings settings)
     /// <summary>Every arm held, in no particular order.</summary>
     public IEnumerable<ArmSnapshot> Arms => _slots.Values.Select(s => s.Arm);
 
+    private LeadingArms ByMean => _byMean ??= new LeadingArms(Math.Max(MaxQueryWindow, Settings.RescoreWindow));
+
+    private LeadingArms ByUpperBound => _byUpperBound ??= new LeadingArms(Math.Max(
+        Math.Max(MaxQueryWindow, Settings.RescoreWindow), Settings.CandidatePoolSize));
+
     /// <summary>The arm held for a post, or <c>null</c>.</summary>
     public ArmSnapshot? Get(string postId) => _slots.TryGetValue(postId, out var slot) ? slot.Arm : null;
 
@@ -38,6 +51,7 @@ public sealed class ArmBook(ArmBookSettings settings)
     {
         ArgumentNullException.ThrowIfNull(arm);
 
+        SlotEntry? oldMean = null, oldUpper = null;
         if (_slots.TryGetValue(arm.PostId, out var slot))
         {
             if (slot.Arm.Version >= arm.Version)
@@ -45,24 +59,24 @@ public sealed class ArmBook(ArmBookSettings settings)
                 return false;
             }
 
-            _byMean.Remove(slot.ByMean);
-            _byUpperBound.Remove(slot.ByUpperBound);
+            (oldMean, oldUpper) = (slot.ByMean, slot.ByUpperBound);
         }
         else
         {
-            slot = new Slot { Index = _ids.Count };
+            slot = new ArmSlot(arm.PostId, _ids.Count);
             _slots.Add(arm.PostId, slot);
-            _ids.Add(arm.PostId);
+            _ids.Add(slot);
             RememberNew(arm.PostId);
         }
 
         // Keys are scored at the arm's own last event; decay only shrinks evidence, so they stay close.
         var posterior = Posterior.Of(arm, arm.LastEventTimeUnixMs, Settings.HalfLife);
         slot.Arm = arm;
-        slot.ByMean = new RankEntry(posterior.Mean, arm.PostId);
-        slot.ByUpperBound = new RankEntry(posterior.Quantile(Settings.UpperQuantile), arm.PostId);
-        _byMean.Add(slot.ByMean);
-        _byUpperBound.Add(slot.ByUpperBound);
+        slot.ByMean = new SlotEntry(posterior.Mean, slot);
+        slot.ByUpperBound = new SlotEntry(UpperQuantile(posterior), slot);
+        ByMean.Replace(oldMean, slot.ByMean);
+        ByUpperBound.Replace(oldUpper, slot.ByUpperBound);
+        RefillWhenStarved();
         StreamTimeUnixMs = Math.Max(StreamTimeUnixMs, arm.LastEventTimeUnixMs);
         return true;
     }
@@ -75,28 +89,25 @@ public sealed class ArmBook(ArmBookSettings settings)
             return false;
         }
 
-        _byMean.Remove(slot.ByMean);
-        _byUpperBound.Remove(slot.ByUpperBound);
+        ByMean.Replace(slot.ByMean, null);
+        ByUpperBound.Replace(slot.ByUpperBound, null);
 
         // Swap-remove keeps the id list dense for uniform draws.
         var last = _ids[^1];
         _ids[slot.Index] = last;
+        last.Index = slot.Index;
         _ids.RemoveAt(_ids.Count - 1);
-        if (last != postId)
-        {
-            _slots[last].Index = slot.Index;
-        }
-
+        RefillWhenStarved();
         return true;
     }
 
     /// <summary>The <paramref name="k"/> arms with the highest posterior mean.</summary>
     public RankedArm[] TopByMean(int k) =>
-        Top(_byMean, k, (arm, posterior) => posterior.Mean);
+        Top(ByMean, k, (arm, posterior) => posterior.Mean);
 
     /// <summary>The <paramref name="k"/> arms with the highest upper posterior quantile (Bayes-UCB).</summary>
     public RankedArm[] TopByUpperBound(int k) =>
-        Top(_byUpperBound, k, (arm, posterior) => posterior.Quantile(Settings.UpperQuantile));
+        Top(ByUpperBound, k, (arm, posterior) => posterior.Quantile(Settings.UpperQuantile));
 
     /// <summary>
     /// Thompson sampling: one posterior draw per candidate, the <paramref name="k"/> highest draws. Candidates
@@ -109,17 +120,16 @@ public sealed class ArmBook(ArmBookSettings settings)
     {
         ArgumentNullException.ThrowIfNull(random);
 
-        var best = new PriorityQueue<Slot, RankEntry>(k + 1, ReverseOrder.Instance);
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var entry in _byUpperBound.Take(Settings.CandidatePoolSize))
+        var draw = ++_draws;
+        var best = new PriorityQueue<ArmSlot, RankEntry>(k + 1, ReverseOrder.Instance);
+        foreach (var entry in ByUpperBound.InOrder.Take(Settings.CandidatePoolSize))
         {
-            seen.Add(entry.PostId);
-            Offer(_slots[entry.PostId]);
+            Offer(entry.Slot);
         }
 
         foreach (var postId in _newest)
         {
-            if (_slots.TryGetValue(postId, out var slot) && seen.Add(postId))
+            if (_slots.TryGetValue(postId, out var slot) && slot.OfferedIn != draw)
             {
                 Offer(slot);
             }
@@ -134,14 +144,19 @@ public sealed class ArmBook(ArmBookSettings settings)
 
         return ranked;
 
-        void Offer(Slot slot)
+        void Offer(ArmSlot slot)
         {
-            var draw = Posterior.Of(slot.Arm, StreamTimeUnixMs, Settings.HalfLife)
+            slot.OfferedIn = draw;
+            var sample = Posterior.Of(slot.Arm, StreamTimeUnixMs, Settings.HalfLife)
                 .Sample(random, Settings.ThompsonVarianceScale);
-            best.Enqueue(slot, new RankEntry(draw, slot.Arm.PostId));
-            if (best.Count > k)
+            var entry = new RankEntry(sample, slot.PostId);
+            if (best.Count < k)
             {
-                best.Dequeue();
+                best.Enqueue(slot, entry);
+            }
+            else if (best.TryPeek(out _, out var worst) && entry.CompareTo(worst) < 0)
+            {
+                best.DequeueEnqueue(slot, entry);
             }
         }
     }
@@ -155,7 +170,7 @@ public sealed class ArmBook(ArmBookSettings settings)
         var picked = new RankedArm[count];
         foreach (var (i, index) in DistinctIndices(count, random).Index())
         {
-            var arm = _slots[_ids[index]].Arm;
+            var arm = _ids[index].Arm;
             picked[i] = new RankedArm(arm, Posterior.Of(arm, StreamTimeUnixMs, Settings.HalfLife).Mean);
         }
 
@@ -190,20 +205,51 @@ public sealed class ArmBook(ArmBookSettings settings)
         }
     }
 
-    private RankedArm[] Top(SortedSet<RankEntry> order, int k, Func<ArmSnapshot, Posterior, double> score)
+    private RankedArm[] Top(LeadingArms order, int k, Func<ArmSnapshot, Posterior, double> score)
     {
         if (Settings.HalfLife is null)
         {
-            return order.Take(k).Select(e => new RankedArm(_slots[e.PostId].Arm, e.Score)).ToArray();
+            return order.InOrder.Take(k).Select(e => new RankedArm(e.Slot.Arm, e.Score)).ToArray();
         }
 
         // With decay the stored keys are as of each arm's last event: re-score the leaders at stream time.
-        var window = order.Take(Math.Max(4 * k, Settings.RescoreWindow))
-            .Select(e => _slots[e.PostId].Arm)
+        var window = order.InOrder.Take(Math.Max(4 * k, Settings.RescoreWindow))
+            .Select(e => e.Slot.Arm)
             .Select(arm => new RankedArm(arm, score(arm, Posterior.Of(arm, StreamTimeUnixMs, Settings.HalfLife))))
             .ToList();
         window.Sort(RankEntry.Compare);
         return window.Take(k).ToArray();
+    }
+
+    // Exact quantiles cost microseconds; arms with a few events share a few posteriors, so most are repeats.
+    private double UpperQuantile(Posterior posterior)
+    {
+        if (_upperQuantiles.TryGetValue((posterior.Alpha, posterior.Beta), out var known))
+        {
+            return known;
+        }
+
+        if (_upperQuantiles.Count >= QuantileMemory)
+        {
+            _upperQuantiles.Clear();
+        }
+
+        var quantile = posterior.Quantile(Settings.UpperQuantile);
+        _upperQuantiles[(posterior.Alpha, posterior.Beta)] = quantile;
+        return quantile;
+    }
+
+    private void RefillWhenStarved()
+    {
+        if (ByMean.IsStarved(_ids.Count))
+        {
+            ByMean.Refill([.. _ids.Select(s => s.ByMean)]);
+        }
+
+        if (ByUpperBound.IsStarved(_ids.Count))
+        {
+            ByUpperBound.Refill([.. _ids.Select(s => s.ByUpperBound)]);
+        }
     }
 
     private void RememberNew(string postId)
@@ -218,17 +264,6 @@ public sealed class ArmBook(ArmBookSettings settings)
         {
             _newest.Dequeue();
         }
-    }
-
-    private sealed class Slot
-    {
-        public ArmSnapshot Arm { get; set; } = null!;
-
-        public RankEntry ByMean { get; set; }
-
-        public RankEntry ByUpperBound { get; set; }
-
-        public int Index { get; set; }
     }
 
     // The queue keeps the k best on top of a min-heap: its head must be the worst of them.

@@ -26,7 +26,7 @@ public sealed record ArmBookSettings(
     public const double DefaultUpperQuantile = 0.999;
 
     /// <summary>Default candidate pool size.</summary>
-    public const int DefaultCandidatePoolSize = 4096;
+    public const int DefaultCandidatePoolSize = 1024;
 
     /// <summary>Default number of new arms kept in the pool.</summary>
     public const int DefaultNewArmSlots = 64;
