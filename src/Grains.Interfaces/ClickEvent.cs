@@ -5,11 +5,11 @@ namespace Bandit.Grains;
 /// <param name="PostId">The post.</param>
 /// <param name="Kind">Impression or click.</param>
 /// <param name="EventTimeUnixMs">When it happened.</param>
-/// <param name="EventId">The producer's id for the event.</param>
+/// <param name="EventKey">The producer's event id as <see cref="EventKeys.Of"/>: 8 bytes instead of a string.</param>
 [GenerateSerializer, Immutable, Alias("bandit.ClickEvent")]
 public sealed record ClickEvent(
     [property: Id(0)] long Offset,
     [property: Id(1)] string PostId,
     [property: Id(2)] ArmEventKind Kind,
     [property: Id(3)] long EventTimeUnixMs,
-    [property: Id(4)] string EventId);
+    [property: Id(4)] ulong EventKey);

@@ -1,3 +1,4 @@
+using System.Buffers;
 using Bandit.Grains;
 
 namespace Bandit.Ranking;
@@ -54,7 +55,7 @@ public sealed class ArmBook(ArmBookSettings settings)
         SlotEntry? oldMean = null, oldUpper = null;
         if (_slots.TryGetValue(arm.PostId, out var slot))
         {
-            if (slot.Arm.Version >= arm.Version)
+            if (slot.Figures.Version >= arm.Version)
             {
                 return false;
             }
@@ -71,7 +72,7 @@ public sealed class ArmBook(ArmBookSettings settings)
 
         // Keys are scored at the arm's own last event; decay only shrinks evidence, so they stay close.
         var posterior = Posterior.Of(arm, arm.LastEventTimeUnixMs, Settings.HalfLife);
-        slot.Arm = arm;
+        slot.Figures = ArmFigures.Of(arm);
         slot.ByMean = new SlotEntry(posterior.Mean, slot);
         slot.ByUpperBound = new SlotEntry(UpperQuantile(posterior), slot);
         ByMean.Replace(oldMean, slot.ByMean);
@@ -147,7 +148,7 @@ public sealed class ArmBook(ArmBookSettings settings)
         void Offer(ArmSlot slot)
         {
             slot.OfferedIn = draw;
-            var sample = Posterior.Of(slot.Arm, StreamTimeUnixMs, Settings.HalfLife)
+            var sample = slot.Figures.PosteriorAt(StreamTimeUnixMs, Settings.HalfLife)
                 .Sample(random, Settings.ThompsonVarianceScale);
             var entry = new RankEntry(sample, slot.PostId);
             if (best.Count < k)
@@ -243,12 +244,31 @@ public sealed class ArmBook(ArmBookSettings settings)
     {
         if (ByMean.IsStarved(_ids.Count))
         {
-            ByMean.Refill([.. _ids.Select(s => s.ByMean)]);
+            Refill(ByMean, s => s.ByMean);
         }
 
         if (ByUpperBound.IsStarved(_ids.Count))
         {
-            ByUpperBound.Refill([.. _ids.Select(s => s.ByUpperBound)]);
+            Refill(ByUpperBound, s => s.ByUpperBound);
+        }
+    }
+
+    // A pooled scratch array: a fresh one per refill would be a large-object allocation each time.
+    private void Refill(LeadingArms order, Func<ArmSlot, SlotEntry> entryOf)
+    {
+        var all = ArrayPool<SlotEntry>.Shared.Rent(_ids.Count);
+        try
+        {
+            for (var i = 0; i < _ids.Count; i++)
+            {
+                all[i] = entryOf(_ids[i]);
+            }
+
+            order.Refill(all, _ids.Count);
+        }
+        finally
+        {
+            ArrayPool<SlotEntry>.Shared.Return(all, clearArray: true);
         }
     }
 

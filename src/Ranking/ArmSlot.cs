@@ -7,7 +7,10 @@ internal sealed class ArmSlot(string postId, int index)
 {
     public string PostId { get; } = postId;
 
-    public ArmSnapshot Arm { get; set; } = null!;
+    public ArmFigures Figures { get; set; }
+
+    /// <summary>The arm as a snapshot: made on demand, for the few arms a query returns.</summary>
+    public ArmSnapshot Arm => Figures.ToSnapshot(PostId);
 
     /// <summary>Position in the book's dense id list, for uniform draws.</summary>
     public int Index { get; set; } = index;

@@ -42,22 +42,31 @@ internal sealed class LeadingArms(int minimum)
     /// <summary>True when fewer leaders are held than queries need, though more arms exist.</summary>
     public bool IsStarved(int arms) => _leaders.Count < minimum && _leaders.Count < arms;
 
-    /// <summary>Chooses the leaders again from every arm's entry.</summary>
-    public void Refill(SlotEntry[] all)
+    /// <summary>Chooses the leaders again from every arm's entry (the first <paramref name="count"/> of
+    /// <paramref name="all"/>, which it reorders).</summary>
+    public void Refill(SlotEntry[] all, int count)
     {
         ArgumentNullException.ThrowIfNull(all);
 
         _leaders.Clear();
         var keep = 4 * minimum;
-        if (all.Length <= keep)
+        if (count <= keep)
         {
             _cutoff = null;
-            _leaders.UnionWith(all);
+            foreach (var entry in all.AsSpan(0, count))
+            {
+                _leaders.Add(entry);
+            }
+
             return;
         }
 
-        Selection.Best(all, keep);
-        _leaders.UnionWith(all.AsSpan(0, keep).ToArray());
+        Selection.Best(all, count, keep);
+        foreach (var entry in all.AsSpan(0, keep))
+        {
+            _leaders.Add(entry);
+        }
+
         _cutoff = _leaders.Max;
     }
 

@@ -13,10 +13,28 @@ public readonly record struct Posterior(double Alpha, double Beta)
     {
         ArgumentNullException.ThrowIfNull(arm);
 
-        var weight = EvidenceDecay.Weight(nowUnixMs - arm.LastEventTimeUnixMs, halfLife);
-        var clicks = arm.EvidenceClicks * weight;
-        var misses = Math.Max(0.0, arm.EvidenceImpressions - arm.EvidenceClicks) * weight;
-        return new Posterior(Shape(arm.PriorAlpha + clicks), Shape(arm.PriorBeta + misses));
+        return Of(
+            arm.PriorAlpha,
+            arm.PriorBeta,
+            arm.EvidenceImpressions,
+            arm.EvidenceClicks,
+            nowUnixMs - arm.LastEventTimeUnixMs,
+            halfLife);
+    }
+
+    /// <summary>The posterior of a prior and evidence weighed <paramref name="ageMs"/> after its last event.</summary>
+    public static Posterior Of(
+        double priorAlpha,
+        double priorBeta,
+        double evidenceImpressions,
+        double evidenceClicks,
+        long ageMs,
+        TimeSpan? halfLife)
+    {
+        var weight = EvidenceDecay.Weight(ageMs, halfLife);
+        var clicks = evidenceClicks * weight;
+        var misses = Math.Max(0.0, evidenceImpressions - evidenceClicks) * weight;
+        return new Posterior(Shape(priorAlpha + clicks), Shape(priorBeta + misses));
     }
 
     /// <summary>The posterior mean.</summary>

@@ -3,14 +3,17 @@ namespace Bandit.Ranking;
 /// <summary>Partial ordering: the best items first, in linear expected time.</summary>
 internal static class Selection
 {
-    /// <summary>Reorders <paramref name="items"/> so that its first <paramref name="count"/> are the smallest.</summary>
-    public static void Best<T>(T[] items, int count)
+    /// <summary>
+    /// Reorders the first <paramref name="length"/> of <paramref name="items"/> so that the first
+    /// <paramref name="count"/> are the smallest.
+    /// </summary>
+    public static void Best<T>(T[] items, int length, int count)
         where T : IComparable<T>
     {
         ArgumentNullException.ThrowIfNull(items);
 
-        var (low, high) = (0, items.Length - 1);
-        var random = new Random(items.Length);
+        var (low, high) = (0, length - 1);
+        var random = new Random(length);
         while (low < high)
         {
             // Hoare partition around a random pivot; then continue only in the part holding position count-1.

@@ -17,6 +17,8 @@ internal sealed class KafkaQueueAdapter(
     KafkaStreamMetrics metrics,
     ILoggerFactory loggerFactory) : IQueueAdapter
 {
+    private readonly ReadAheadBudget _readAhead = new(options.ReadAheadRecords);
+
     public string Name => name;
 
     public bool IsRewindable => false;
@@ -42,6 +44,7 @@ internal sealed class KafkaQueueAdapter(
             options,
             mapper,
             commitGate,
+            _readAhead,
             metrics,
             loggerFactory.CreateLogger<KafkaQueueAdapterReceiver>());
     }

@@ -17,9 +17,12 @@ internal sealed class KafkaQueueAdapterReceiver(
     KafkaStreamOptions options,
     IKafkaRecordMapper mapper,
     IKafkaCommitGate? commitGate,
+    ReadAheadBudget readAhead,
     KafkaStreamMetrics metrics,
     ILogger<KafkaQueueAdapterReceiver> logger) : IQueueAdapterReceiver
 {
+    // Batches handed to Orleans and not yet released: last offset and record count, oldest first.
+    private readonly Queue<(long LastOffset, int Records)> _held = new();
     private readonly TopicPartition _topicPartition = new(options.Topic, partition);
     private IConsumer<byte[]?, byte[]?>? _consumer;
     private long _storedOffset = -1;
@@ -101,11 +104,19 @@ internal sealed class KafkaQueueAdapterReceiver(
     public Task<IList<IBatchContainer>> GetQueueMessagesAsync(int maxCount, CancellationToken cancellationToken)
     {
         var consumer = _consumer ?? throw new InvalidOperationException("The receiver is not initialized.");
-        var records = new List<ConsumeResult<byte[]?, byte[]?>>();
+        var wanted = _held.Count < 2
+            ? options.MaxRecordsPerPull
+            : (int)Math.Min(options.MaxRecordsPerPull, readAhead.Available);
+        if (wanted <= 0)
+        {
+            return Task.FromResult<IList<IBatchContainer>>([]);
+        }
+
+        var records = new List<ConsumeResult<byte[]?, byte[]?>>(Math.Min(wanted, 256));
         try
         {
             // A zero timeout only drains what librdkafka has already fetched: the Orleans scheduler never blocks.
-            while (records.Count < options.MaxRecordsPerPull && consumer.Consume(TimeSpan.Zero) is { } record)
+            while (records.Count < wanted && consumer.Consume(TimeSpan.Zero) is { } record)
             {
                 if (!record.IsPartitionEOF)
                 {
@@ -132,6 +143,8 @@ internal sealed class KafkaQueueAdapterReceiver(
         }
 
         _nextExpected = records[^1].Offset.Value + 1;
+        _held.Enqueue((records[^1].Offset.Value, records.Count));
+        readAhead.Take(records.Count);
         var batch = new KafkaRecordBatch(options.Topic, partition, records);
         var mapped = mapper.Map(batch);
         var containers = new List<IBatchContainer>(mapped.Count);
@@ -157,6 +170,11 @@ internal sealed class KafkaQueueAdapterReceiver(
             {
                 delivered = Math.Max(delivered, container.LastOffset);
             }
+        }
+
+        while (_held.TryPeek(out var held) && held.LastOffset <= delivered)
+        {
+            readAhead.Return(_held.Dequeue().Records);
         }
 
         // Kafka's committed offset names the next record to read.
@@ -202,6 +220,12 @@ internal sealed class KafkaQueueAdapterReceiver(
 
     public Task Shutdown(TimeSpan timeout)
     {
+        // What this queue held is dropped with it (the next owner reads it again): give its budget back.
+        while (_held.TryDequeue(out var held))
+        {
+            readAhead.Return(held.Records);
+        }
+
         var consumer = Interlocked.Exchange(ref _consumer, null);
         if (consumer is null)
         {

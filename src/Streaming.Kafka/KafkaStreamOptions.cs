@@ -13,6 +13,9 @@ public sealed class KafkaStreamOptions
     /// </summary>
     public const int DefaultCacheSize = 16;
 
+    /// <summary>Default read-ahead budget: a few batches in flight per core is all a silo can apply at once.</summary>
+    public const int DefaultReadAheadRecords = 16_384;
+
     /// <summary>Kafka bootstrap servers, "host:port[,host:port]".</summary>
     public string BootstrapServers { get; set; } = "";
 
@@ -30,6 +33,12 @@ public sealed class KafkaStreamOptions
 
     /// <summary>Batches a queue holds until every consumer has processed them.</summary>
     public int CacheSize { get; set; } = DefaultCacheSize;
+
+    /// <summary>
+    /// Records all queues of this provider in one silo may hold read but not yet released, beyond two batches
+    /// per queue (see <see cref="ReadAheadBudget"/>).
+    /// </summary>
+    public int ReadAheadRecords { get; set; } = DefaultReadAheadRecords;
 
     /// <summary>
     /// Extra librdkafka settings for the consumer (security, timeouts). The receiver's own settings

@@ -317,7 +317,15 @@ internal sealed class ArmShardGrain(
 
         foreach (var arm in changed)
         {
-            _arms[arm.PostId] = arm;
+            if (_arms.TryGetValue(arm.PostId, out var held) && !ReferenceEquals(held, arm))
+            {
+                held.CopyFrom(arm);
+            }
+            else
+            {
+                _arms[arm.PostId] = arm;
+            }
+
             if (arm.Retired)
             {
                 _book.Remove(arm.PostId);

@@ -48,12 +48,16 @@ internal sealed class ArmState(string postId)
     public PartitionOffset[] AppliedOffsets { get; set; } = [];
 
     /// <summary>
-    /// Keys of recent event ids (see <see cref="EventKeys"/>): grows one key at a time up to the window (most
-    /// posts see few events, and memory is what a million arms cost), then is overwritten as a ring.
+    /// Keys of recent event ids (see <see cref="EventKeys"/>); the first <see cref="RecentEventCount"/> are in
+    /// use. Grows by doubling up to the window (most posts see few events, and memory is what a million arms
+    /// cost), then is overwritten as a ring.
     /// </summary>
     public ulong[] RecentEventKeys { get; set; } = [];
 
-    /// <summary>Where the ring overwrites next once <see cref="RecentEventKeys"/> is full.</summary>
+    /// <summary>How many of <see cref="RecentEventKeys"/> hold keys.</summary>
+    public int RecentEventCount { get; set; }
+
+    /// <summary>Where the ring overwrites next once the window is full.</summary>
     public int RecentEventNext { get; set; }
 
     /// <summary>The state as of the newest snapshot cut whose later records this arm applied.</summary>
@@ -113,30 +117,71 @@ internal sealed class ArmState(string postId)
             return false;
         }
 
-        var recent = RecentEventKeys;
-        if (Array.IndexOf(recent, eventKey) >= 0)
+        if (Array.IndexOf(RecentEventKeys, eventKey, 0, RecentEventCount) >= 0)
         {
             return true;
         }
 
-        if (recent.Length > window)
+        if (RecentEventCount > window)
         {
-            // The window was made smaller since: keep no more than it allows.
-            recent = RecentEventKeys = recent[^window..];
-            RecentEventNext = 0;
+            // The window was made smaller since: start the ring again within it.
+            (RecentEventCount, RecentEventNext) = (window, 0);
         }
 
-        if (recent.Length < window)
+        if (RecentEventCount < window)
         {
-            RecentEventKeys = [.. recent, eventKey];
+            if (RecentEventCount == RecentEventKeys.Length)
+            {
+                var grown = new ulong[Math.Min(window, Math.Max(2, 2 * RecentEventKeys.Length))];
+                RecentEventKeys.AsSpan(0, RecentEventCount).CopyTo(grown);
+                RecentEventKeys = grown;
+            }
+
+            RecentEventKeys[RecentEventCount++] = eventKey;
         }
         else
         {
-            recent[RecentEventNext] = eventKey;
+            RecentEventKeys[RecentEventNext] = eventKey;
             RecentEventNext = (RecentEventNext + 1) % window;
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// Takes every value of <paramref name="changed"/>, reusing this instance's arrays where they fit: the held
+    /// arm lives long, and replacing it (or its arrays) at every batch would leave old copies for the garbage
+    /// collector's most expensive generation.
+    /// </summary>
+    public void CopyFrom(ArmState changed)
+    {
+        ArgumentNullException.ThrowIfNull(changed);
+
+        (Known, PriorAlpha, PriorBeta, PriorSource, Retired) =
+            (changed.Known, changed.PriorAlpha, changed.PriorBeta, changed.PriorSource, changed.Retired);
+        (Impressions, Clicks, LastEventTimeUnixMs, Version, Duplicates) =
+            (changed.Impressions, changed.Clicks, changed.LastEventTimeUnixMs, changed.Version, changed.Duplicates);
+        (EvidenceImpressions, EvidenceClicks, CutCopy) =
+            (changed.EvidenceImpressions, changed.EvidenceClicks, changed.CutCopy);
+        if (AppliedOffsets.Length == changed.AppliedOffsets.Length)
+        {
+            changed.AppliedOffsets.CopyTo(AppliedOffsets, 0);
+        }
+        else
+        {
+            AppliedOffsets = changed.AppliedOffsets;
+        }
+
+        if (RecentEventKeys.Length == changed.RecentEventKeys.Length)
+        {
+            changed.RecentEventKeys.CopyTo(RecentEventKeys, 0);
+        }
+        else
+        {
+            RecentEventKeys = changed.RecentEventKeys;
+        }
+
+        (RecentEventCount, RecentEventNext) = (changed.RecentEventCount, changed.RecentEventNext);
     }
 
     /// <summary>A copy whose arrays are its own, to change while the held instance stays as stored.</summary>

@@ -96,6 +96,6 @@ public sealed class ClickRecordMapper(TimeProvider timeProvider, ILogger<ClickRe
         }
 
         reason = "";
-        return new ClickEvent(offset, message.PostId, kind, message.EventTimeUnixMs, message.EventId);
+        return new ClickEvent(offset, message.PostId, kind, message.EventTimeUnixMs, EventKeys.Of(message.EventId));
     }
 }

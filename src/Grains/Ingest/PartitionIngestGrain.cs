@@ -119,7 +119,7 @@ internal sealed class PartitionIngestGrain(
                 byPost[e.PostId] = events = [];
             }
 
-            events.Add(new ArmEvent(e.Offset, e.Kind, e.EventTimeUnixMs, EventKeys.Of(e.EventId)));
+            events.Add(new ArmEvent(e.Offset, e.Kind, e.EventTimeUnixMs, e.EventKey));
         }
 
         return byPost

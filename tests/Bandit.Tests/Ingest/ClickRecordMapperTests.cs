@@ -16,7 +16,7 @@ public sealed class ClickRecordMapperTests
 
         var decoded = ClickRecordMapper.Decode("post-1"u8.ToArray(), value, 77, Now, out var reason);
 
-        Assert.Equal(new ClickEvent(77, "post-1", ArmEventKind.Click, 1_700_000_000_000, "e-1"), decoded);
+        Assert.Equal(new ClickEvent(77, "post-1", ArmEventKind.Click, 1_700_000_000_000, EventKeys.Of("e-1")), decoded);
         Assert.Equal("", reason);
     }
 

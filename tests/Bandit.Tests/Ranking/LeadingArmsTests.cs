@@ -38,7 +38,7 @@ public sealed class LeadingArmsTests
 
             if (leaders.IsStarved(held.Count))
             {
-                leaders.Refill([.. held.Values]);
+                leaders.Refill([.. held.Values], held.Count);
             }
 
             if (step % 97 == 0)

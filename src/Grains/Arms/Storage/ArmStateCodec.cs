@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Buffers.Binary;
 using System.Text;
 
@@ -13,6 +12,12 @@ internal static class ArmStateCodec
 {
     private const byte Layout = 1;
 
+    // Layout, flags and prior source, then two doubles, five longs and two doubles.
+    private const int FixedSize = 3 + 8 * 9;
+
+    // Prior source, retired, then two doubles, four longs and two doubles.
+    private const int CutArmSize = 2 + 8 * 8;
+
     [Flags]
     private enum Flags : byte
     {
@@ -23,60 +28,63 @@ internal static class ArmStateCodec
         CutCopyArm = 8,
     }
 
-    /// <summary>The stored bytes of <paramref name="arm"/>.</summary>
+    /// <summary>The stored bytes of <paramref name="arm"/>, in one allocation of the exact size.</summary>
     public static byte[] Encode(ArmState arm)
     {
-        var buffer = new ArrayBufferWriter<byte>(128 + 12 * arm.AppliedOffsets.Length + 8 * arm.RecentEventKeys.Length);
+        var cutId = arm.CutCopy is { } cut ? Encoding.UTF8.GetBytes(cut.CutId) : [];
+        var size = FixedSize + 4 + 12 * arm.AppliedOffsets.Length + 8 + 8 * arm.RecentEventCount
+            + (arm.CutCopy is null ? 0 : 4 + cutId.Length + (arm.CutCopy.Arm is null ? 0 : CutArmSize));
+        var stored = new byte[size];
+        var writer = new Writer(stored);
         var flags = (arm.Known ? Flags.Known : Flags.None) | (arm.Retired ? Flags.Retired : Flags.None)
             | (arm.CutCopy is null ? Flags.None : Flags.CutCopy)
             | (arm.CutCopy?.Arm is null ? Flags.None : Flags.CutCopyArm);
-        WriteByte(buffer, Layout);
-        WriteByte(buffer, (byte)flags);
-        WriteByte(buffer, (byte)arm.PriorSource);
-        WriteDouble(buffer, arm.PriorAlpha);
-        WriteDouble(buffer, arm.PriorBeta);
-        WriteLong(buffer, arm.Impressions);
-        WriteLong(buffer, arm.Clicks);
-        WriteLong(buffer, arm.LastEventTimeUnixMs);
-        WriteLong(buffer, arm.Version);
-        WriteLong(buffer, arm.Duplicates);
-        WriteDouble(buffer, arm.EvidenceImpressions);
-        WriteDouble(buffer, arm.EvidenceClicks);
-        WriteInt(buffer, arm.AppliedOffsets.Length);
+        writer.Byte(Layout);
+        writer.Byte((byte)flags);
+        writer.Byte((byte)arm.PriorSource);
+        writer.Double(arm.PriorAlpha);
+        writer.Double(arm.PriorBeta);
+        writer.Long(arm.Impressions);
+        writer.Long(arm.Clicks);
+        writer.Long(arm.LastEventTimeUnixMs);
+        writer.Long(arm.Version);
+        writer.Long(arm.Duplicates);
+        writer.Double(arm.EvidenceImpressions);
+        writer.Double(arm.EvidenceClicks);
+        writer.Int(arm.AppliedOffsets.Length);
         foreach (var (partition, offset) in arm.AppliedOffsets)
         {
-            WriteInt(buffer, partition);
-            WriteLong(buffer, offset);
+            writer.Int(partition);
+            writer.Long(offset);
         }
 
-        WriteInt(buffer, arm.RecentEventKeys.Length);
-        WriteInt(buffer, arm.RecentEventNext);
-        foreach (var key in arm.RecentEventKeys)
+        writer.Int(arm.RecentEventCount);
+        writer.Int(arm.RecentEventNext);
+        foreach (var key in arm.RecentEventKeys.AsSpan(0, arm.RecentEventCount))
         {
-            WriteLong(buffer, (long)key);
+            writer.Long((long)key);
         }
 
         if (arm.CutCopy is { } copy)
         {
-            var id = Encoding.UTF8.GetBytes(copy.CutId);
-            WriteInt(buffer, id.Length);
-            buffer.Write(id);
+            writer.Int(cutId.Length);
+            writer.Bytes(cutId);
             if (copy.Arm is { } at)
             {
-                WriteByte(buffer, (byte)at.PriorSource);
-                WriteByte(buffer, at.Retired ? (byte)1 : (byte)0);
-                WriteDouble(buffer, at.PriorAlpha);
-                WriteDouble(buffer, at.PriorBeta);
-                WriteLong(buffer, at.Impressions);
-                WriteLong(buffer, at.Clicks);
-                WriteLong(buffer, at.LastEventTimeUnixMs);
-                WriteLong(buffer, at.Version);
-                WriteDouble(buffer, at.EvidenceImpressions);
-                WriteDouble(buffer, at.EvidenceClicks);
+                writer.Byte((byte)at.PriorSource);
+                writer.Byte(at.Retired ? (byte)1 : (byte)0);
+                writer.Double(at.PriorAlpha);
+                writer.Double(at.PriorBeta);
+                writer.Long(at.Impressions);
+                writer.Long(at.Clicks);
+                writer.Long(at.LastEventTimeUnixMs);
+                writer.Long(at.Version);
+                writer.Double(at.EvidenceImpressions);
+                writer.Double(at.EvidenceClicks);
             }
         }
 
-        return buffer.WrittenSpan.ToArray();
+        return stored;
     }
 
     /// <summary>The arm of <paramref name="postId"/> stored as <paramref name="stored"/>.</summary>
@@ -121,7 +129,7 @@ internal static class ArmStateCodec
             keys[i] = (ulong)reader.Long();
         }
 
-        arm.RecentEventKeys = keys;
+        (arm.RecentEventKeys, arm.RecentEventCount) = (keys, keys.Length);
         if (flags.HasFlag(Flags.CutCopy))
         {
             var cutId = Encoding.UTF8.GetString(reader.Bytes(reader.Count(1)));
@@ -150,28 +158,27 @@ internal static class ArmStateCodec
         return arm;
     }
 
-    private static void WriteByte(IBufferWriter<byte> buffer, byte value)
+    // Writes in order into a buffer sized beforehand.
+    private ref struct Writer(Span<byte> buffer)
     {
-        buffer.GetSpan(1)[0] = value;
-        buffer.Advance(1);
-    }
+        private Span<byte> _rest = buffer;
 
-    private static void WriteInt(IBufferWriter<byte> buffer, int value)
-    {
-        BinaryPrimitives.WriteInt32LittleEndian(buffer.GetSpan(4), value);
-        buffer.Advance(4);
-    }
+        public void Byte(byte value) => Take(1)[0] = value;
 
-    private static void WriteLong(IBufferWriter<byte> buffer, long value)
-    {
-        BinaryPrimitives.WriteInt64LittleEndian(buffer.GetSpan(8), value);
-        buffer.Advance(8);
-    }
+        public void Int(int value) => BinaryPrimitives.WriteInt32LittleEndian(Take(4), value);
 
-    private static void WriteDouble(IBufferWriter<byte> buffer, double value)
-    {
-        BinaryPrimitives.WriteDoubleLittleEndian(buffer.GetSpan(8), value);
-        buffer.Advance(8);
+        public void Long(long value) => BinaryPrimitives.WriteInt64LittleEndian(Take(8), value);
+
+        public void Double(double value) => BinaryPrimitives.WriteDoubleLittleEndian(Take(8), value);
+
+        public void Bytes(ReadOnlySpan<byte> value) => value.CopyTo(Take(value.Length));
+
+        private Span<byte> Take(int length)
+        {
+            var taken = _rest[..length];
+            _rest = _rest[length..];
+            return taken;
+        }
     }
 
     // Reads in order and refuses, rather than misreads, a record that ends early.
