@@ -23,6 +23,8 @@ internal sealed class KafkaQueueAdapterReceiver(
 {
     // Batches handed to Orleans and not yet released: last offset and record count, oldest first.
     private readonly Queue<(long LastOffset, int Records)> _held = new();
+    private const string FetchWaitMaxMs = "20";
+
     private readonly TopicPartition _topicPartition = new(options.Topic, partition);
     private IConsumer<byte[]?, byte[]?>? _consumer;
     private long _storedOffset = -1;
@@ -33,6 +35,10 @@ internal sealed class KafkaQueueAdapterReceiver(
     {
         // The extra settings (security, timeouts) first: the ones below are what offset handling relies on.
         var extra = new Dictionary<string, string>(options.ConsumerConfig, StringComparer.Ordinal);
+
+        // Freshness: a fetch that finds nothing new may wait this long at the broker before asking again. The
+        // default 500 ms put half a second on every update when brokers do not answer early (the dev broker).
+        extra.TryAdd("fetch.wait.max.ms", FetchWaitMaxMs);
         var config = new ConsumerConfig(extra)
         {
             BootstrapServers = options.BootstrapServers,
