@@ -91,11 +91,24 @@ internal static class ArmStateCodec
     /// <exception cref="FormatException">The bytes are not a stored arm of a layout this version reads.</exception>
     public static ArmState Decode(string postId, ReadOnlySpan<byte> stored)
     {
+        try
+        {
+            return Read(postId, stored);
+        }
+        catch (FormatException ex)
+        {
+            // Name the post: a shard refuses to activate over one unreadable record, and someone must find it.
+            throw new FormatException($"Stored arm of post '{postId}' cannot be read: {ex.Message}", ex);
+        }
+    }
+
+    private static ArmState Read(string postId, ReadOnlySpan<byte> stored)
+    {
         var reader = new Reader(stored);
         var layout = reader.Byte();
         if (layout != Layout)
         {
-            throw new FormatException($"Stored arm of post '{postId}' has layout {layout}; this version reads {Layout}.");
+            throw new FormatException($"layout {layout}; this version reads {Layout}");
         }
 
         var flags = (Flags)reader.Byte();
@@ -200,7 +213,7 @@ internal static class ArmStateCodec
             var count = Int();
             if (count < 0 || (long)count * itemSize > _rest.Length)
             {
-                throw new FormatException($"Stored arm holds a count of {count} that its bytes cannot hold.");
+                throw new FormatException($"a count of {count} that its bytes cannot hold");
             }
 
             return count;
@@ -210,7 +223,7 @@ internal static class ArmStateCodec
         {
             if (_rest.Length < length)
             {
-                throw new FormatException("Stored arm ends early.");
+                throw new FormatException("the record ends early");
             }
 
             var taken = _rest[..length];
