@@ -40,7 +40,10 @@ public sealed class RedisArmStore(ConfigurationOptions redis, IOptions<ClusterOp
     {
         var database = (await _connection.Value).GetDatabase();
         var key = KeyOf(shard);
-        var version = (long?)await database.HashGetAsync(key, VersionField) ?? 0;
+        var stored = await database.HashGetAsync(key, VersionField);
+        var version = stored.IsNull ? 0
+            : stored.TryParse(out long parsed) ? parsed
+            : throw new FormatException($"Field '{VersionField}' of '{key}' holds '{stored}', not a version number.");
         var records = new List<KeyValuePair<string, byte[]>>();
         await foreach (var entry in database.HashScanAsync(key, pageSize: ScanPageSize)
             .WithCancellation(cancellationToken))
