@@ -1,4 +1,6 @@
+using System.Runtime.InteropServices;
 using Bandit.Bench;
+using Bandit.Bench.Harness;
 using Bandit.Bench.Baselines;
 using Bandit.Bench.Load;
 using Bandit.Bench.Report;
@@ -18,11 +20,12 @@ catch (ArgumentException ex)
 switch (line.Command)
 {
     case "run":
-        var settings = BenchSettings.FromEnvironment(line.Has("quick"));
-        var report = await new BenchRunner(settings, Console.Out).RunAsync();
-        var file = ResultsWriter.Write(report, settings, Console.Out);
-        Console.WriteLine($"table written to {file}");
-        return 0;
+        using (PosixSignalRegistration.Create(PosixSignal.SIGINT, StopChildren))
+        using (PosixSignalRegistration.Create(PosixSignal.SIGTERM, StopChildren))
+        {
+            return await RunAsync(line);
+        }
+
     case "preload":
         var result = Preloader.Run(
             line.Text("bootstrap"),
@@ -47,3 +50,15 @@ switch (line.Command)
         Console.Error.WriteLine(Usage.Text);
         return 2;
 }
+
+static async Task<int> RunAsync(CommandLine line)
+{
+    var settings = BenchSettings.FromEnvironment(line.Has("quick"));
+    var report = await new BenchRunner(settings, Console.Out).RunAsync();
+    var file = ResultsWriter.Write(report, settings, Console.Out);
+    Console.WriteLine($"table written to {file}");
+    return 0;
+}
+
+// An interrupted run still stops what it started; the process then ends as the signal says.
+static void StopChildren(PosixSignalContext context) => ChildRegistry.KillAll();

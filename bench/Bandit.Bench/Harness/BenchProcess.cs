@@ -61,6 +61,7 @@ internal sealed class BenchProcess : IAsyncDisposable
         process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
+        ChildRegistry.Add(process.Id, Path.GetFileNameWithoutExtension(logPath));
         started.Capture($"# started pid {process.Id}: {fileName} {string.Join(' ', start.ArgumentList)}", false);
         return started;
     }
@@ -95,6 +96,7 @@ internal sealed class BenchProcess : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await StopAsync();
+        ChildRegistry.Remove(Pid);
         _process.Dispose();
         lock (_log)
         {

@@ -44,7 +44,9 @@ internal sealed class RedisServerProcess : IAsyncDisposable
             try
             {
                 var admin = await ConnectionMultiplexer.ConnectAsync($"127.0.0.1:{port},allowAdmin=true");
-                return new RedisServerProcess(port, pidFile, admin);
+                var server = new RedisServerProcess(port, pidFile, admin);
+                ChildRegistry.Add(server.Pid, "redis-server");
+                return server;
             }
             catch (RedisConnectionException) when (DateTime.UtcNow < deadline)
             {
@@ -70,6 +72,7 @@ internal sealed class RedisServerProcess : IAsyncDisposable
         await _admin.DisposeAsync();
         if (pid > 0)
         {
+            ChildRegistry.Remove(pid);
             using var kill = Process.Start("kill", ["-TERM", pid.ToString(CultureInfo.InvariantCulture)]);
             await kill.WaitForExitAsync();
         }
