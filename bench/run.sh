@@ -42,7 +42,8 @@ log="bench/results/run-$(date -u +%Y%m%d-%H%M%S).log"
 
 if ! command -v redis-server >/dev/null; then
   echo "run.sh: installing redis-server (Debian package)"
-  apt-get install -y redis-server >/dev/null || { apt-get update >/dev/null && apt-get install -y redis-server >/dev/null; }
+  apt-get install -y redis-server >/dev/null \
+    || { apt-get update >/dev/null && apt-get install -y redis-server >/dev/null; }
   # The package starts a system instance on 6379; the bench runs its own, so leave that one alone.
 fi
 

@@ -32,7 +32,8 @@ internal sealed class BenchRunner(BenchSettings settings, TextWriter output)
         _clock.Start();
         _paths = BenchPaths.Locate(settings.Configuration);
         _paths.Check();
-        _logDirectory = Path.GetFullPath(Path.Combine(_paths.RepositoryRoot, settings.ResultsDirectory, $"logs-{_stamp}"));
+        _logDirectory = Path.GetFullPath(
+            Path.Combine(_paths.RepositoryRoot, settings.ResultsDirectory, $"logs-{_stamp}"));
         var work = Directory.CreateTempSubdirectory("bandit-bench-");
         var report = new BenchReport();
         foreach (var line in MachineInfo.Describe())
@@ -88,7 +89,12 @@ internal sealed class BenchRunner(BenchSettings settings, TextWriter output)
         {
             Say($"preloading {settings.PreloadEvents:N0} events over {arms:N0} arms into {CatchUpTopic(arms)}");
             var result = Preloader.Run(
-                _broker.BootstrapServers, CatchUpTopic(arms), settings.Partitions, arms, settings.PreloadEvents, settings.Seed);
+                _broker.BootstrapServers,
+                CatchUpTopic(arms),
+                settings.Partitions,
+                arms,
+                settings.PreloadEvents,
+                settings.Seed);
             report.Preloads.Add(result);
             var lows = result.Watermarks.Partitions.Select(p => p.Low).ToArray();
             Say($"  {result.Elapsed.TotalSeconds:0.0}s ({result.EventsPerSecond:N0}/s), {result.Clicks:N0} clicks, "
@@ -130,7 +136,8 @@ internal sealed class BenchRunner(BenchSettings settings, TextWriter output)
         {
             // Let the last batch's garbage go before reading the figures.
             await Task.Delay(TimeSpan.FromSeconds(1));
-            memory = new MemorySample(system.ResidentBytes(), await system.GcHeapBytesAsync(), await _redis.UsedMemoryAsync());
+            memory = new MemorySample(
+                system.ResidentBytes(), await system.GcHeapBytesAsync(), await _redis.UsedMemoryAsync());
         }
 
         Say($"catch-up {kind,-8} {preload.Arms,9:N0} arms #{repeat}: {result.Applied:N0}/{result.Held:N0} in "
@@ -273,7 +280,8 @@ internal sealed class BenchRunner(BenchSettings settings, TextWriter output)
         RankingPolicy policy,
         double rate)
     {
-        var topK = await TopKLatencyMeasure.RunAsync(system, policy, settings.TopKRequestsPerSecond, settings.TopKLength);
+        var topK = await TopKLatencyMeasure.RunAsync(
+            system, policy, settings.TopKRequestsPerSecond, settings.TopKLength);
         report.TopK.Add((kind, repeat, topK));
         Say($"GetTopK {kind} {policy} #{repeat} at {settings.TopKRequestsPerSecond:N0} rps while producing "
             + $"{rate:N0}/s: p50 {topK.P50Ms:0.000} ms, p99 {topK.P99Ms:0.000} ms ({topK.Answered:N0} answered, "
@@ -286,7 +294,8 @@ internal sealed class BenchRunner(BenchSettings settings, TextWriter output)
     private string SettingsLine() => string.Create(
         CultureInfo.InvariantCulture,
         $"sizes {string.Join(',', settings.Sizes)}, {settings.PreloadEvents:N0} events each, "
-        + $"{settings.Partitions} partitions, {settings.Repeats} repeat(s), systems {string.Join(',', settings.Systems)}, "
+        + $"{settings.Partitions} partitions, {settings.Repeats} repeat(s), "
+        + $"systems {string.Join(',', settings.Systems)}, "
         + $"catch-up limit {settings.CatchUpLimit.TotalSeconds:0}s, trials {settings.TrialLength.TotalSeconds:0}s x "
         + $"{settings.MaxTrials}, live rate {(settings.LiveRate > 0 ? $"{settings.LiveRate:N0}/s" : "auto")}, "
         + $"GetTopK {settings.TopKRequestsPerSecond:N0} rps for {settings.TopKLength.TotalSeconds:0}s, "

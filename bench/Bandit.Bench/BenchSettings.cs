@@ -18,7 +18,8 @@ internal sealed record BenchSettings
 
     public int Repeats { get; init; } = 3;
 
-    public IReadOnlyList<SystemKind> Systems { get; init; } = [SystemKind.Bandit, SystemKind.Redis, SystemKind.InMemory];
+    public IReadOnlyList<SystemKind> Systems { get; init; } =
+        [SystemKind.Bandit, SystemKind.Redis, SystemKind.InMemory];
 
     /// <summary>A catch-up run ends here even when events are left; its rate then covers what it applied.</summary>
     public TimeSpan CatchUpLimit { get; init; } = TimeSpan.FromSeconds(120);
@@ -103,5 +104,6 @@ internal sealed record BenchSettings
     private static TimeSpan? Seconds(string name) => Real(name) is { } value ? TimeSpan.FromSeconds(value) : null;
 
     private static double Number(string value) =>
-        double.Parse(value.Replace("_", "", StringComparison.Ordinal), NumberStyles.Float, CultureInfo.InvariantCulture);
+        double.Parse(
+            value.Replace("_", "", StringComparison.Ordinal), NumberStyles.Float, CultureInfo.InvariantCulture);
 }

@@ -3,7 +3,7 @@ using BenchmarkDotNet.Attributes;
 
 namespace Bandit.Bench.Micro;
 
-/// <summary>One Beta draw (Thompson sampling's unit of work) for a young arm, an old arm and a U-shaped prior.</summary>
+/// <summary>One Beta draw (Thompson sampling's unit of work): a U-shaped prior, a young arm, an old arm.</summary>
 public class SamplingBenchmarks
 {
     private readonly Random _random = new(1);

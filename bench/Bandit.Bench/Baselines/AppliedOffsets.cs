@@ -21,7 +21,8 @@ internal sealed class AppliedOffsets
         var reply = new IngestProgress();
         for (var p = 0; p < _offsets.Length; p++)
         {
-            reply.Partitions.Add(new PartitionProgress { Partition = p, AppliedOffset = Volatile.Read(ref _offsets[p]) });
+            var offset = Volatile.Read(ref _offsets[p]);
+            reply.Partitions.Add(new PartitionProgress { Partition = p, AppliedOffset = offset });
         }
 
         return reply;

@@ -6,7 +6,7 @@ namespace Bandit.Bench.Baselines;
 /// <summary>One decoded record of the click stream: where it was and what it says.</summary>
 internal readonly record struct ClickRecord(int Partition, long Offset, string PostId, bool IsClick)
 {
-    /// <summary>Decodes a record; null for what Bandit would refuse too (not protobuf, unknown type, no post).</summary>
+    /// <summary>Decodes a record; null for what Bandit refuses too (not protobuf, unknown type, no post).</summary>
     public static ClickRecord? From(ConsumeResult<Ignore, byte[]> result)
     {
         ClickStreamEvent message;

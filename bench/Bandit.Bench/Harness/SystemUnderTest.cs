@@ -149,7 +149,8 @@ internal sealed class SystemUnderTest : IAsyncDisposable
 
             try
             {
-                await Client.GetIngestProgressAsync(new GetIngestProgressRequest(), deadline: DateTime.UtcNow.AddSeconds(2));
+                await Client.GetIngestProgressAsync(
+                    new GetIngestProgressRequest(), deadline: DateTime.UtcNow.AddSeconds(2));
                 return;
             }
             catch (RpcException) when (DateTime.UtcNow < deadline)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Bandit.Ranking;
 
 namespace Bandit.Bench.Load;
@@ -36,7 +37,7 @@ internal sealed class ArmPopulation
 
     /// <summary>The index of a post id this population wrote.</summary>
     public int IndexOf(string postId) =>
-        int.Parse(postId.AsSpan(1), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture);
+        int.Parse(postId.AsSpan(1), NumberStyles.None, CultureInfo.InvariantCulture);
 
     /// <summary>Post ids as the bench writes them: 'a' and seven digits, e.g. a0000123.</summary>
     public static string PostId(int index) => $"a{index:D7}";

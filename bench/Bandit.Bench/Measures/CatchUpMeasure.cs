@@ -5,8 +5,8 @@ using Bandit.Bench.Load;
 namespace Bandit.Bench.Measures;
 
 /// <summary>
-/// Polls a freshly started system's ingest progress (every 100 ms; every 10 ms around the start) while it reads a preloaded topic, until it has
-/// applied every event or the time limit passes.
+/// Polls a freshly started system's ingest progress (every 100 ms; every 10 ms around the start) while it reads
+/// a preloaded topic, until it has applied every event or the time limit passes.
 /// </summary>
 internal static class CatchUpMeasure
 {

@@ -9,7 +9,7 @@ namespace Bandit.Bench.Measures;
 /// </summary>
 internal sealed class LagTracker(LiveProducer producer, SystemUnderTest system, int partitions)
 {
-    /// <summary>Polls once; returns the age in seconds of the oldest delivered record not yet applied (0 if none).</summary>
+    /// <summary>Polls once; returns the age in seconds of the oldest delivered record not applied (0: none).</summary>
     public async Task<double> PollAsync()
     {
         var offsets = await system.AppliedOffsetsAsync(partitions);

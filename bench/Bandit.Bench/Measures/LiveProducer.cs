@@ -36,7 +36,7 @@ internal sealed class LiveProducer : IDisposable
 
     public long Failed => Interlocked.Read(ref _failed);
 
-    /// <summary>Delivered records per partition, oldest first, with the Stopwatch ticks they were produced at.</summary>
+    /// <summary>Delivered records per partition, oldest first, with the Stopwatch ticks of their production.</summary>
     public IReadOnlyList<ConcurrentQueue<(long Offset, long Ticks)>> Delivered => _delivered;
 
     /// <summary>Starts (or re-paces) the stream at <paramref name="eventsPerSecond"/>; 0 pauses it.</summary>

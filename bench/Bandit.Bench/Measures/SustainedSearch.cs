@@ -36,7 +36,8 @@ internal static class SustainedSearch
                 return (Math.Max(best, trial.AchievedRate), true, trials);
             }
 
-            if (!trial.Drained || trial.ProducerLimited || (goingUp == true && !trial.Held) || (goingUp == false && trial.Held))
+            var turned = (goingUp == true && !trial.Held) || (goingUp == false && trial.Held);
+            if (!trial.Drained || trial.ProducerLimited || turned)
             {
                 break;
             }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Runtime.InteropServices;
 
 namespace Bandit.Bench.Report;
@@ -9,7 +10,8 @@ internal static class MachineInfo
     {
         yield return $"cpu:     {CpuModel()}, {Environment.ProcessorCount} logical cores";
         yield return $"memory:  {MemoryGiB():0.0} GiB";
-        yield return $"os:      {OsName()} ({RuntimeInformation.OSArchitecture}, kernel {Environment.OSVersion.Version})";
+        yield return $"os:      {OsName()} ({RuntimeInformation.OSArchitecture}, "
+            + $"kernel {Environment.OSVersion.Version})";
         yield return $".NET:    {RuntimeInformation.FrameworkDescription}";
         yield return $"redis:   {RedisVersion()}";
     }
@@ -19,13 +21,14 @@ internal static class MachineInfo
     private static double MemoryGiB()
     {
         var total = ReadField("/proc/meminfo", "MemTotal")?.Split(' ')[0];
-        return total is null ? double.NaN : double.Parse(total, System.Globalization.CultureInfo.InvariantCulture) / 1024 / 1024;
+        return total is null ? double.NaN : double.Parse(total, CultureInfo.InvariantCulture) / 1024 / 1024;
     }
 
     private static string OsName()
     {
         var pretty = File.Exists("/etc/os-release")
-            ? File.ReadLines("/etc/os-release").FirstOrDefault(l => l.StartsWith("PRETTY_NAME=", StringComparison.Ordinal))
+            ? File.ReadLines("/etc/os-release")
+                .FirstOrDefault(l => l.StartsWith("PRETTY_NAME=", StringComparison.Ordinal))
             : null;
         return pretty?["PRETTY_NAME=".Length..].Trim('"') ?? RuntimeInformation.OSDescription;
     }

@@ -42,7 +42,9 @@ internal sealed class ResultsTable(BenchReport report, BenchSettings settings)
                 var redis = spreads[SystemKind.Redis];
                 target = Judge(
                     ">= 1.5x Redis, >= 200,000/s",
-                    bandit.HasValue && redis.HasValue ? bandit.Median >= 1.5 * redis.Median && bandit.Median >= 200_000 : null);
+                    bandit.HasValue && redis.HasValue
+                        ? bandit.Median >= 1.5 * redis.Median && bandit.Median >= 200_000
+                        : null);
             }
 
             Row(table, $"catch-up {Arms(arms)} arms{(IncompleteAt(arms) ? " *" : "")}", spreads, Rate, target);
@@ -159,7 +161,8 @@ internal sealed class ResultsTable(BenchReport report, BenchSettings settings)
         var values = new List<double>();
         for (var repeat = 1; repeat <= settings.Repeats; repeat++)
         {
-            var top = report.CatchUps.FirstOrDefault(c => c.System == system && c.Repeat == repeat && c.Arms == numerator);
+            var top = report.CatchUps.FirstOrDefault(
+                c => c.System == system && c.Repeat == repeat && c.Arms == numerator);
             var bottom = report.CatchUps.FirstOrDefault(
                 c => c.System == system && c.Repeat == repeat && c.Arms == denominator);
             if (top is not null && bottom is not null && bottom.Result.SteadyRate > 0)

@@ -13,7 +13,8 @@ internal static class ResultsWriter
         output.WriteLine();
         output.Write(text);
 
-        var directory = Path.Combine(BenchPaths.Locate(settings.Configuration).RepositoryRoot, settings.ResultsDirectory);
+        var root = BenchPaths.Locate(settings.Configuration).RepositoryRoot;
+        var directory = Path.Combine(root, settings.ResultsDirectory);
         Directory.CreateDirectory(directory);
         var stamp = DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture);
         var file = Path.Combine(directory, $"table-{stamp}.txt");
