@@ -17,6 +17,7 @@ internal sealed class BenchRunner(BenchSettings settings, TextWriter output)
 {
     // About half of what one producer thread sends on a small machine; the ladder climbs from there if it holds.
     private const double LadderStartCap = 100_000;
+    private const double LiveRateFloor = 1_000;
 
     private readonly Stopwatch _clock = new();
     private readonly string _stamp = DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture);
@@ -172,13 +173,14 @@ internal sealed class BenchRunner(BenchSettings settings, TextWriter output)
             return;
         }
 
-        // Half the sustained rate of the slowest system, so that every system reads while keeping up.
+        // Half the sustained rate of the slowest system, so that every system reads while keeping up; a floor
+        // keeps some ingest going when a system held no rate at all.
         var slowest = settings.Systems
             .Select(s => Spread.Of(report.Sustained.Where(x => x.System == s).Select(x => x.Best)).Median)
-            .Where(v => !double.IsNaN(v) && v > 0)
-            .DefaultIfEmpty(2 * settings.LiveRateCap)
+            .Select(v => double.IsNaN(v) ? 0 : v)
+            .DefaultIfEmpty(0)
             .Min();
-        report.LiveRate = Math.Min(settings.LiveRateCap, Math.Round(slowest / 2));
+        report.LiveRate = Math.Clamp(Math.Round(slowest / 2), LiveRateFloor, settings.LiveRateCap);
         Say($"live rate for GetTopK latency and freshness: {report.LiveRate:N0} events/s");
         for (var repeat = 1; repeat <= settings.Repeats; repeat++)
         {
@@ -239,7 +241,8 @@ internal sealed class BenchRunner(BenchSettings settings, TextWriter output)
         var (best, producerLimited, trials) = await SustainedSearch.RunAsync(
             producer, lag, Math.Max(start, 100), settings.TrialLength, settings.MaxTrials, trial =>
                 Say($"  sustained {kind} #{repeat}: {trial.TargetRate:N0}/s (produced {trial.AchievedRate:N0}/s), "
-                    + $"worst lag {trial.WorstLagSeconds:0.00}s: {(trial.Held ? "held" : "not held")}"
+                    + $"lag median {trial.MedianLagSeconds:0.00}s, worst {trial.WorstLagSeconds:0.00}s "
+                    + $"at {trial.WorstLagAtSeconds:0}s: {(trial.Held ? "held" : "not held")}"
                     + (trial.Drained ? "" : ", did not drain")));
         report.Sustained.Add((kind, repeat, best, producerLimited, trials));
         Say($"sustained {kind} #{repeat}: {best:N0} events/s"

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Bandit.Contracts.Gateway.V1;
 using Grpc.Core;
 using Grpc.Net.Client;
@@ -30,6 +31,9 @@ internal sealed class SystemUnderTest : IAsyncDisposable
 
     public SystemKind Kind { get; }
 
+    /// <summary>Stopwatch timestamp taken just before the process started: when it may begin to read.</summary>
+    public long StartedTimestamp { get; private init; }
+
     public FeedRanking.FeedRankingClient Client { get; }
 
     public int Pid => _process.Pid;
@@ -58,6 +62,7 @@ internal sealed class SystemUnderTest : IAsyncDisposable
         string logDirectory)
     {
         await redis.FlushAsync();
+        var started = Stopwatch.GetTimestamp();
         var grpcPort = FreePorts.Next();
         var logPath = Path.Combine(logDirectory, $"{runId}.log");
         SystemUnderTest system;
@@ -83,7 +88,7 @@ internal sealed class SystemUnderTest : IAsyncDisposable
                 ["Bandit__Limits__ClientBurst"] = "1000000",
             };
             var process = BenchProcess.Start(paths.Dotnet, [paths.SiloDll], environment, logPath, paths.SiloDirectory);
-            system = new SystemUnderTest(kind, process, grpcPort, webPort);
+            system = new SystemUnderTest(kind, process, grpcPort, webPort) { StartedTimestamp = started };
         }
         else
         {
@@ -95,7 +100,7 @@ internal sealed class SystemUnderTest : IAsyncDisposable
                 "--redis", redis.Endpoint,
             ];
             var process = BenchProcess.Start(paths.Dotnet, arguments, new Dictionary<string, string>(), logPath);
-            system = new SystemUnderTest(kind, process, grpcPort, null);
+            system = new SystemUnderTest(kind, process, grpcPort, null) { StartedTimestamp = started };
         }
 
         try

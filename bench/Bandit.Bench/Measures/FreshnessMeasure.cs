@@ -15,6 +15,10 @@ namespace Bandit.Bench.Measures;
 internal static class FreshnessMeasure
 {
     private const int BaseClicks = 20;
+
+    // A system that missed this many probes in a row is not keeping up; waiting out the rest tells nothing more.
+    private const int MissesInARowToGiveUp = 3;
+
     private static readonly TimeSpan ProbeTimeout = TimeSpan.FromSeconds(15);
     private static readonly TimeSpan PollDelay = TimeSpan.FromMilliseconds(1);
     private static readonly TimeSpan BetweenProbes = TimeSpan.FromMilliseconds(100);
@@ -27,17 +31,20 @@ internal static class FreshnessMeasure
     {
         var histogram = new LatencyHistogram();
         var missed = 0;
-        for (var j = 0; j < probes; j++)
+        var missedInARow = 0;
+        for (var j = 0; j < probes && missedInARow < MissesInARowToGiveUp; j++)
         {
             var postId = $"fresh-{runId}-{j:D4}";
             var acknowledged = await ProduceProbeAsync(producer, postId, BaseClicks + j);
             if (await WaitUntilShownAsync(system, postId) is { } shown)
             {
                 histogram.Record(Stopwatch.GetElapsedTime(acknowledged, shown));
+                missedInARow = 0;
             }
             else
             {
                 missed++;
+                missedInARow++;
             }
 
             await Task.Delay(BetweenProbes);

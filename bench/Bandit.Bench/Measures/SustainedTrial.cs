@@ -23,13 +23,19 @@ internal static class SustainedTrial
         producer.Pace(eventsPerSecond);
         var clock = Stopwatch.StartNew();
         var worst = 0.0;
+        var worstAt = 0.0;
+        var ages = new List<double>();
         while (clock.Elapsed < length)
         {
             await Task.Delay(PollInterval);
             var oldest = await lag.PollAsync();
             if (clock.Elapsed > Settle)
             {
-                worst = Math.Max(worst, oldest);
+                ages.Add(oldest);
+                if (oldest > worst)
+                {
+                    (worst, worstAt) = (oldest, clock.Elapsed.TotalSeconds);
+                }
             }
 
             if (worst > 10 * LagLimitSeconds)
@@ -42,6 +48,7 @@ internal static class SustainedTrial
         var achieved = (producer.Produced - producedBefore) / clock.Elapsed.TotalSeconds;
         producer.Pace(0);
         var drained = await lag.DrainAsync(TimeSpan.FromSeconds(60));
-        return new SustainedTrialResult(eventsPerSecond, achieved, worst, drained);
+        var typical = ages.Count == 0 ? 0 : ages.Order().ElementAt(ages.Count / 2);
+        return new SustainedTrialResult(eventsPerSecond, achieved, worst, drained, typical, worstAt);
     }
 }

@@ -1,11 +1,13 @@
 namespace Bandit.Bench.Measures;
 
-/// <summary>One trial of the sustained-rate ladder.</summary>
+/// <summary>One rung of the sustained ladder; lags are the oldest unapplied record's age at each poll.</summary>
 internal sealed record SustainedTrialResult(
     double TargetRate,
     double AchievedRate,
     double WorstLagSeconds,
-    bool Drained)
+    bool Drained,
+    double MedianLagSeconds,
+    double WorstLagAtSeconds)
 {
     /// <summary>Lag stayed under the limit at the rate the producer reached.</summary>
     public bool KeptUp => WorstLagSeconds < SustainedTrial.LagLimitSeconds;
