@@ -6,8 +6,12 @@
 # output goes to bench/results/run-<time>.log and the table to bench/results/table-<time>.txt (git-ignored).
 # Everything listens on 127.0.0.1 on free ports; every process started is stopped by its PID.
 #
-#   bench/run.sh            the full run (about an hour on 2 cores, most of it catch-up and the 60 s trials)
-#   bench/run.sh --quick    1e3 and 1e5 arms, 1M events, 1 repeat, 15 s trials (about 10-15 minutes)
+#   bench/run.sh            the full run: 3 repeats of everything at 1e3, 1e5 and 1e6 arms. On a 2-core box this
+#                           takes well over the 45 minutes aimed at (~70-90: 9 catch-up runs per system of up to
+#                           60 s each, and per system and repeat a warm-up of 1e6 arms plus up to three 60 s
+#                           trials); BENCH_REPEATS=1 brings it to ~30 minutes.
+#   bench/run.sh --quick    1e3 and 1e5 arms, 1M events, 16 partitions, 1 repeat, 15 s trials, 10 s GetTopK runs
+#                           (about 7-10 minutes)
 #
 # Knobs (environment variables; unset means the mode's default):
 #   BENCH_SIZES=1000,100000,1000000   arm counts; catch-up runs at each, live measures at the largest
@@ -15,9 +19,10 @@
 #   BENCH_PARTITIONS=64               partitions of every topic
 #   BENCH_REPEATS=3                   repeats of every measure (median [min..max] reported)
 #   BENCH_SYSTEMS=bandit,redis,inmemory
-#   BENCH_CATCHUP_LIMIT=120           seconds a catch-up run may take; past it the rate covers what was applied
+#   BENCH_CATCHUP_LIMIT=60            seconds from a system's start that its catch-up may take; past it the rate
+#                                     covers what it applied (marked *)
 #   BENCH_TRIAL_SECONDS=60            length of one sustained-rate trial
-#   BENCH_MAX_TRIALS=4                trials per sustained-rate ladder
+#   BENCH_MAX_TRIALS=3                trials per sustained-rate ladder
 #   BENCH_LIVE_RATE=0                 produce rate during GetTopK/freshness; 0: half the slowest sustained rate,
 #                                     at most 50,000/s
 #   BENCH_TOPK_SECONDS=20             length of each GetTopK latency run (1,000 rps)

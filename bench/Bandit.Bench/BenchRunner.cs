@@ -77,7 +77,8 @@ internal sealed class BenchRunner(BenchSettings settings, TextWriter output)
     private IEnumerable<string> Topics() =>
         settings.Sizes.Select(CatchUpTopic)
             .Concat(settings.Systems.SelectMany(s => Enumerable.Range(1, settings.Repeats)
-                .SelectMany(r => new[] { LiveTopic(s, r, "ladder"), LiveTopic(s, r, "read") })));
+                .Select(r => LiveTopic(s, r, "ladder"))
+                .Append(LiveTopic(s, 1, "read"))));
 
     private static string CatchUpTopic(int arms) => $"clicks-n{arms}";
 
@@ -148,10 +149,13 @@ internal sealed class BenchRunner(BenchSettings settings, TextWriter output)
         return new CatchUpRun(kind, preload.Arms, repeat, result, memory);
     }
 
+    // One session per system and repeat runs the ladder and, once the live rate is known, the read measures.
+    // With the rate left to the bench, it comes from the first repeat's ladders, so that repeat alone needs
+    // extra sessions for its reads.
     private async Task LivePhaseAsync(BenchReport report)
     {
         var arms = new ArmPopulation(settings.LargestSize, settings.Seed);
-        var fixedRate = settings.LiveRate > 0;
+        report.LiveRate = settings.LiveRate;
         for (var repeat = 1; repeat <= settings.Repeats; repeat++)
         {
             foreach (var system in settings.Systems)
@@ -159,37 +163,35 @@ internal sealed class BenchRunner(BenchSettings settings, TextWriter output)
                 await LiveSessionAsync(report, arms, system, repeat, "ladder", async (sut, producer, lag) =>
                 {
                     await LadderAsync(report, system, repeat, producer, lag);
-                    if (fixedRate)
+                    if (report.LiveRate > 0)
                     {
-                        await ReadMeasuresAsync(report, system, repeat, sut, producer, settings.LiveRate);
+                        await ReadMeasuresAsync(report, system, repeat, sut, producer, report.LiveRate);
                     }
                 });
             }
-        }
 
-        if (fixedRate)
-        {
-            report.LiveRate = settings.LiveRate;
-            return;
-        }
-
-        // Half the sustained rate of the slowest system, so that every system reads while keeping up; a floor
-        // keeps some ingest going when a system held no rate at all.
-        var slowest = settings.Systems
-            .Select(s => Spread.Of(report.Sustained.Where(x => x.System == s).Select(x => x.Best)).Median)
-            .Select(v => double.IsNaN(v) ? 0 : v)
-            .DefaultIfEmpty(0)
-            .Min();
-        report.LiveRate = Math.Clamp(Math.Round(slowest / 2), LiveRateFloor, settings.LiveRateCap);
-        Say($"live rate for GetTopK latency and freshness: {report.LiveRate:N0} events/s");
-        for (var repeat = 1; repeat <= settings.Repeats; repeat++)
-        {
-            foreach (var system in settings.Systems)
+            if (report.LiveRate == 0)
             {
-                await LiveSessionAsync(report, arms, system, repeat, "read", (sut, producer, _) =>
-                    ReadMeasuresAsync(report, system, repeat, sut, producer, report.LiveRate));
+                report.LiveRate = LiveRateFromLadders(report);
+                Say($"live rate for GetTopK latency and freshness: {report.LiveRate:N0} events/s");
+                foreach (var system in settings.Systems)
+                {
+                    await LiveSessionAsync(report, arms, system, repeat, "read", (sut, producer, _) =>
+                        ReadMeasuresAsync(report, system, repeat, sut, producer, report.LiveRate));
+                }
             }
         }
+    }
+
+    // Half the sustained rate of the slowest system, so that every system reads while keeping up; a floor keeps
+    // some ingest going when a system held no rate at all.
+    private double LiveRateFromLadders(BenchReport report)
+    {
+        var slowest = settings.Systems
+            .Select(s => report.Sustained.Where(x => x.System == s).Select(x => x.Best).DefaultIfEmpty(0).Max())
+            .DefaultIfEmpty(0)
+            .Min();
+        return Math.Clamp(Math.Round(slowest / 2), LiveRateFloor, settings.LiveRateCap);
     }
 
     private async Task LiveSessionAsync(
@@ -261,7 +263,7 @@ internal sealed class BenchRunner(BenchSettings settings, TextWriter output)
         await Task.Delay(TimeSpan.FromSeconds(2));
         await TopKAsync(report, kind, repeat, system, RankingPolicy.PosteriorMean, rate);
         var freshness = await FreshnessMeasure.RunAsync(
-            system, producer, RunId(kind, $"r{repeat}"), settings.FreshnessProbes);
+            system, producer, RunId(kind, $"r{repeat}"), settings.FreshnessProbes, miss => Say("  missed: " + miss));
         report.Freshness.Add((kind, repeat, freshness));
         Say($"freshness {kind} #{repeat}: p50 {freshness.P50Ms:0.0} ms, p99 {freshness.P99Ms:0.0} ms "
             + $"({freshness.Shown} shown, {freshness.Missed} missed)");

@@ -22,11 +22,11 @@ internal sealed record BenchSettings
         [SystemKind.Bandit, SystemKind.Redis, SystemKind.InMemory];
 
     /// <summary>A catch-up run ends here even when events are left; its rate then covers what it applied.</summary>
-    public TimeSpan CatchUpLimit { get; init; } = TimeSpan.FromSeconds(120);
+    public TimeSpan CatchUpLimit { get; init; } = TimeSpan.FromSeconds(60);
 
     public TimeSpan TrialLength { get; init; } = TimeSpan.FromSeconds(60);
 
-    public int MaxTrials { get; init; } = 4;
+    public int MaxTrials { get; init; } = 3;
 
     /// <summary>The first rung of the ladder as a share of the system's catch-up rate at the same size.</summary>
     public double LadderStartShare { get; init; } = 0.5;

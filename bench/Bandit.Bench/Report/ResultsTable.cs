@@ -101,6 +101,12 @@ internal sealed class ResultsTable(BenchReport report, BenchSettings settings)
             Row(table, $"GetTopK p50 {name}", p50, Ms, null);
             var bandit = p99[SystemKind.Bandit];
             Row(table, $"GetTopK p99 {name}", p99, Ms, Judge("<= 2 ms", bandit.HasValue ? bandit.Median <= 2.0 : null));
+            var failed = Columns.ToDictionary(
+                s => s, s => Of(s, r => 100.0 * r.Failed / Math.Max(1, r.Answered + r.Failed)));
+            if (failed.Values.Any(f => f.HasValue && f.Max > 0))
+            {
+                Row(table, $"  GetTopK {name} unanswered in 5 s, %", failed, Percent, null, ratiosToBaselines: false);
+            }
         }
 
         var f50 = Columns.ToDictionary(
@@ -108,6 +114,13 @@ internal sealed class ResultsTable(BenchReport report, BenchSettings settings)
         var f99 = Columns.ToDictionary(
             s => s, s => Spread.Of(report.Freshness.Where(f => f.System == s).Select(f => f.Result.P99Ms)));
         Row(table, "freshness p50", f50, Ms, null);
+        var missed = Columns.ToDictionary(
+            s => s, s => Spread.Of(report.Freshness.Where(f => f.System == s).Select(f => (double)f.Result.Missed)));
+        if (missed.Values.Any(m => m.HasValue && m.Max > 0))
+        {
+            Row(table, "  freshness probes missed (15 s)", missed, v => $"{v:0}", null, ratiosToBaselines: false);
+        }
+
         var banditFresh = f99[SystemKind.Bandit];
         var memoryFresh = f99[SystemKind.InMemory];
         Row(table, "freshness p99", f99, Ms, Judge(
@@ -134,7 +147,8 @@ internal sealed class ResultsTable(BenchReport report, BenchSettings settings)
             "Redis used_memory per arm",
             Columns.ToDictionary(s => s, s => PerArm(s, m => m.RedisUsedBytes)),
             Bytes,
-            null);
+            null,
+            ratiosToBaselines: false);
     }
 
     private Spread PerArm(SystemKind system, Func<MemorySample, double> figure)
@@ -217,6 +231,8 @@ internal sealed class ResultsTable(BenchReport report, BenchSettings settings)
     private static string Rate(double value) => value.ToString("N0", CultureInfo.InvariantCulture);
 
     private static string Ms(double value) => value.ToString(value < 10 ? "0.00" : "0", CultureInfo.InvariantCulture);
+
+    private static string Percent(double value) => value.ToString("0.#", CultureInfo.InvariantCulture);
 
     private static string Bytes(double value) => value.ToString("N0", CultureInfo.InvariantCulture);
 }
