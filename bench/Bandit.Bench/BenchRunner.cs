@@ -5,6 +5,7 @@ using Bandit.Bench.Load;
 using Bandit.Bench.Measures;
 using Bandit.Bench.Report;
 using Bandit.Contracts.Gateway.V1;
+using Grpc.Core;
 
 namespace Bandit.Bench;
 
@@ -18,6 +19,9 @@ internal sealed class BenchRunner(BenchSettings settings, TextWriter output)
     // About half of what one producer thread sends on a small machine; the ladder climbs from there if it holds.
     private const double LadderStartCap = 100_000;
     private const double LiveRateFloor = 1_000;
+
+    // A smaller prefix compresses a little worse per record: aim a little under what the broker kept.
+    private const double FitMargin = 0.97;
 
     private readonly Stopwatch _clock = new();
     private readonly string _stamp = DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture);
@@ -76,41 +80,63 @@ internal sealed class BenchRunner(BenchSettings settings, TextWriter output)
 
     private IEnumerable<string> Topics() =>
         settings.Sizes.Select(CatchUpTopic)
+            .Concat(settings.Sizes.Select(SpareTopic))
             .Concat(settings.Systems.SelectMany(s => Enumerable.Range(1, settings.Repeats)
                 .Select(r => LiveTopic(s, r, "ladder"))
                 .Append(LiveTopic(s, 1, "read"))));
 
     private static string CatchUpTopic(int arms) => $"clicks-n{arms}";
 
+    private static string SpareTopic(int arms) => $"clicks-n{arms}-fit";
+
     private static string LiveTopic(SystemKind system, int repeat, string phase) =>
         $"live-{system.ToString().ToLowerInvariant()}-{repeat}-{phase}";
 
+    // A topic the broker could not keep whole is loaded again, smaller, into a spare topic: the largest prefix of
+    // the same stream that fits, judged from how much of its fullest partition the broker kept.
     private void Preload(BenchReport report)
     {
         foreach (var arms in settings.Sizes)
         {
-            Say($"preloading {settings.PreloadEvents:N0} events over {arms:N0} arms into {CatchUpTopic(arms)}");
-            var result = Preloader.Run(
-                _broker.BootstrapServers,
-                CatchUpTopic(arms),
-                settings.Partitions,
-                arms,
-                settings.PreloadEvents,
-                settings.Seed);
-            report.Preloads.Add(result);
-            var lows = result.Watermarks.Partitions.Select(p => p.Low).ToArray();
-            Say($"  {result.Elapsed.TotalSeconds:0.0}s ({result.EventsPerSecond:N0}/s), {result.Clicks:N0} clicks, "
-                + $"{result.DistinctArms:N0} distinct arms; held {result.Watermarks.Held:N0}, largest partition "
-                + $"{result.LargestPartition:N0}; low watermarks all 0: {lows.All(l => l == 0)}");
+            var result = PreloadInto(CatchUpTopic(arms), arms, settings.PreloadEvents);
             if (!result.Complete)
             {
-                var warning = $"!!! BROKER DROPPED EVENTS: topic {result.Topic} holds {result.Watermarks.Held:N0} of "
-                    + $"{result.Events:N0} (low watermarks {string.Join(',', lows)}); catch-up at {arms:N0} arms "
-                    + "runs over what it holds";
-                report.Warnings.Add(warning);
-                Say(warning);
+                var kept = result.Watermarks.Partitions
+                    .Where(p => p.Low > 0)
+                    .Min(p => (double)(p.High - p.Low) / p.High);
+                var fitting = (long)(result.Events * kept * FitMargin);
+                report.Warnings.Add($"!!! THE BROKER DID NOT HOLD {result.Events:N0} EVENTS AT {arms:N0} ARMS: it "
+                    + $"dropped {result.Watermarks.Dropped:N0} from the head of its fullest partition; retrying "
+                    + $"with {fitting:N0}");
+                Say(report.Warnings[^1]);
+                result = PreloadInto(SpareTopic(arms), arms, fitting);
             }
+
+            if (!result.Complete)
+            {
+                report.Warnings.Add($"!!! topic {result.Topic} holds {result.Watermarks.Held:N0} of "
+                    + $"{result.Events:N0} events: catch-up at {arms:N0} arms runs over what it holds");
+                Say(report.Warnings[^1]);
+            }
+            else if (result.Events < settings.PreloadEvents)
+            {
+                report.Warnings.Add($"!!! catch-up at {arms:N0} arms uses {result.Events:N0} events, not "
+                    + $"{settings.PreloadEvents:N0}: the most the dev broker keeps");
+            }
+
+            report.Preloads.Add(result);
         }
+    }
+
+    private PreloadResult PreloadInto(string topic, int arms, long events)
+    {
+        Say($"preloading {events:N0} events over {arms:N0} arms into {topic}");
+        var result = Preloader.Run(_broker.BootstrapServers, topic, settings.Partitions, arms, events, settings.Seed);
+        var lows = result.Watermarks.Partitions.Select(p => p.Low).ToArray();
+        Say($"  {result.Elapsed.TotalSeconds:0.0}s ({result.EventsPerSecond:N0}/s), {result.Clicks:N0} clicks, "
+            + $"{result.DistinctArms:N0} distinct arms; held {result.Watermarks.Held:N0}, largest partition "
+            + $"{result.LargestPartition:N0}; low watermarks all 0: {lows.All(l => l == 0)}");
+        return result;
     }
 
     private async Task CatchUpPhaseAsync(BenchReport report)
@@ -121,7 +147,8 @@ internal sealed class BenchRunner(BenchSettings settings, TextWriter output)
             {
                 foreach (var system in settings.Systems)
                 {
-                    report.CatchUps.Add(await CatchUpRunAsync(system, preload, repeat));
+                    await GuardAsync(report, $"catch-up {system} {preload.Arms:N0} arms #{repeat}", async () =>
+                        report.CatchUps.Add(await CatchUpRunAsync(system, preload, repeat)));
                 }
             }
         }
@@ -133,19 +160,17 @@ internal sealed class BenchRunner(BenchSettings settings, TextWriter output)
         var stream = new BenchStream(_broker.BootstrapServers, preload.Topic, settings.Partitions);
         await using var system = await SystemUnderTest.StartAsync(kind, _paths, stream, _redis, runId, _logDirectory);
         var result = await CatchUpMeasure.RunAsync(system, preload.Watermarks, settings.CatchUpLimit);
-        MemorySample? memory = null;
-        if (result.Complete)
-        {
-            // Let the last batch's garbage go before reading the figures.
-            await Task.Delay(TimeSpan.FromSeconds(1));
-            memory = new MemorySample(
-                system.ResidentBytes(), await system.GcHeapBytesAsync(), await _redis.UsedMemoryAsync());
-        }
-
+        // Let the last batch's garbage go before reading the figures.
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        var memory = new MemorySample(
+            system.ResidentBytes(),
+            await system.GcHeapBytesAsync(),
+            await _redis.UsedMemoryAsync(),
+            preload.DistinctArmsWithin(result.Applied));
         Say($"catch-up {kind,-8} {preload.Arms,9:N0} arms #{repeat}: {result.Applied:N0}/{result.Held:N0} in "
             + $"{result.Seconds:0.0}s, {result.Rate:N0}/s (5-95%: {result.SteadyRate:N0}/s), first after "
             + $"{result.FirstAppliedSeconds:0.0}s{(result.Complete ? "" : " INCOMPLETE (time limit)")}"
-            + (memory is null ? "" : $"; RSS {memory.ResidentBytes / 1048576:N0} MiB"));
+            + $"; RSS {memory.ResidentBytes / 1048576:N0} MiB, ~{memory.ArmsHeld:N0} arms");
         return new CatchUpRun(kind, preload.Arms, repeat, result, memory);
     }
 
@@ -194,7 +219,17 @@ internal sealed class BenchRunner(BenchSettings settings, TextWriter output)
         return Math.Clamp(Math.Round(slowest / 2), LiveRateFloor, settings.LiveRateCap);
     }
 
-    private async Task LiveSessionAsync(
+    private Task LiveSessionAsync(
+        BenchReport report,
+        ArmPopulation arms,
+        SystemKind kind,
+        int repeat,
+        string phase,
+        Func<SystemUnderTest, LiveProducer, LagTracker, Task> measure) =>
+        GuardAsync(report, $"live {phase} {kind} #{repeat}", () =>
+            LiveSessionUnguardedAsync(report, arms, kind, repeat, phase, measure));
+
+    private async Task LiveSessionUnguardedAsync(
         BenchReport report,
         ArmPopulation arms,
         SystemKind kind,
@@ -291,6 +326,21 @@ internal sealed class BenchRunner(BenchSettings settings, TextWriter output)
         Say($"GetTopK {kind} {policy} #{repeat} at {settings.TopKRequestsPerSecond:N0} rps while producing "
             + $"{rate:N0}/s: p50 {topK.P50Ms:0.000} ms, p99 {topK.P99Ms:0.000} ms ({topK.Answered:N0} answered, "
             + $"{topK.Failed:N0} failed)");
+    }
+
+    // One system failing one measure (a crash, a call that never answers) leaves the rest of the run standing.
+    private async Task GuardAsync(BenchReport report, string what, Func<Task> step)
+    {
+        try
+        {
+            await step();
+        }
+        catch (Exception ex) when (ex is RpcException or InvalidOperationException or TimeoutException
+            or IOException or Confluent.Kafka.KafkaException)
+        {
+            report.Warnings.Add($"{what} failed: {ex.GetType().Name}: {ex.Message}");
+            Say(report.Warnings[^1]);
+        }
     }
 
     private string RunId(SystemKind kind, string what) =>

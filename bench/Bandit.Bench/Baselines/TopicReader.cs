@@ -22,6 +22,9 @@ internal sealed class TopicReader : IDisposable
             GroupId = settings.ConsumerGroup,
             EnableAutoCommit = false,
             EnableAutoOffsetStore = false,
+
+            // As Bandit's consumer: records the broker dropped before they were read are skipped, not the rest.
+            AutoOffsetReset = AutoOffsetReset.Earliest,
             FetchWaitMaxMs = 5,
             QueuedMinMessages = 200_000,
         };

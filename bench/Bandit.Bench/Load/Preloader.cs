@@ -28,6 +28,7 @@ internal static class Preloader
         var timestamp = new Timestamp(RecordTime);
         var seen = new bool[arms];
         var distinct = 0;
+        var curve = new int[PreloadResult.CurvePoints];
         var clock = Stopwatch.StartNew();
         using (var producer = BenchProducer.CreateForPreload(bootstrapServers))
         {
@@ -41,6 +42,8 @@ internal static class Preloader
                     seen[arm] = true;
                     distinct++;
                 }
+
+                curve[(int)(i * PreloadResult.CurvePoints / events)] = distinct;
 
                 var message = new Message<string, byte[]>
                 {
@@ -58,6 +61,6 @@ internal static class Preloader
 
         var produced = clock.Elapsed;
         var marks = TopicWatermarks.Read(bootstrapServers, topic, partitions);
-        return new PreloadResult(topic, arms, distinct, events, stream.Clicks, produced, marks);
+        return new PreloadResult(topic, arms, distinct, curve, events, stream.Clicks, produced, marks);
     }
 }

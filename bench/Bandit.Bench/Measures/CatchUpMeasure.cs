@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Bandit.Bench.Harness;
 using Bandit.Bench.Load;
+using Grpc.Core;
 
 namespace Bandit.Bench.Measures;
 
@@ -25,7 +26,22 @@ internal static class CatchUpMeasure
         TimeSpan? firstApplied = null;
         while (true)
         {
-            var offsets = await system.AppliedOffsetsAsync(marks.Partitions.Count);
+            long[] offsets;
+            try
+            {
+                offsets = await system.AppliedOffsetsAsync(marks.Partitions.Count);
+            }
+            catch (RpcException ex) when (ex.StatusCode is StatusCode.DeadlineExceeded or StatusCode.Unavailable)
+            {
+                // A system too busy to answer is still catching up; its next answer counts.
+                if (Stopwatch.GetElapsedTime(system.StartedTimestamp) > limit)
+                {
+                    break;
+                }
+
+                continue;
+            }
+
             var applied = Applied(offsets, marks);
             var elapsed = Stopwatch.GetElapsedTime(system.StartedTimestamp);
             samples.Add((elapsed.TotalSeconds, applied));

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Bandit.Bench.Harness;
+using Grpc.Core;
 
 namespace Bandit.Bench.Measures;
 
@@ -9,10 +10,21 @@ namespace Bandit.Bench.Measures;
 /// </summary>
 internal sealed class LagTracker(LiveProducer producer, SystemUnderTest system, int partitions)
 {
+    private long[] _offsets = Enumerable.Repeat(-1L, partitions).ToArray();
+
     /// <summary>Polls once; returns the age in seconds of the oldest delivered record not applied (0: none).</summary>
     public async Task<double> PollAsync()
     {
-        var offsets = await system.AppliedOffsetsAsync(partitions);
+        try
+        {
+            _offsets = await system.AppliedOffsetsAsync(partitions);
+        }
+        catch (RpcException ex) when (ex.StatusCode is StatusCode.DeadlineExceeded or StatusCode.Unavailable)
+        {
+            // No answer: judge by what it last reported, so the unapplied records only grow older.
+        }
+
+        var offsets = _offsets;
         var now = Stopwatch.GetTimestamp();
         var oldest = 0.0;
         for (var p = 0; p < partitions; p++)

@@ -136,10 +136,11 @@ internal sealed class ResultsTable(BenchReport report, BenchSettings settings)
         }
 
         table.Section($"memory per arm, bytes: (figure at {Arms(settings.LargestSize)} - figure at "
-            + $"{Arms(settings.SmallestSize)}) / difference in distinct arms, after a complete catch-up");
+            + $"{Arms(settings.SmallestSize)}) / difference in arms held, when the catch-up ended (* : by its time "
+            + "limit; arms then estimated from the applied prefix)");
         var rss = Columns.ToDictionary(s => s, s => PerArm(s, m => m.ResidentBytes));
         var bandit = rss[SystemKind.Bandit];
-        Row(table, "process RSS per arm", rss, Bytes, Judge(
+        Row(table, $"process RSS per arm{(IncompleteAt(settings.LargestSize) ? " *" : "")}", rss, Bytes, Judge(
             "<= 2.5 KB", bandit.HasValue ? bandit.Median <= 2.5 * BytesPerKb : null));
         Row(table, "GC heap per arm", Columns.ToDictionary(s => s, s => PerArm(s, m => m.GcHeapBytes)), Bytes, null);
         Row(
@@ -153,17 +154,15 @@ internal sealed class ResultsTable(BenchReport report, BenchSettings settings)
 
     private Spread PerArm(SystemKind system, Func<MemorySample, double> figure)
     {
-        var small = report.Preloads.Single(p => p.Arms == settings.SmallestSize).DistinctArms;
-        var large = report.Preloads.Single(p => p.Arms == settings.LargestSize).DistinctArms;
         var values = new List<double>();
         for (var repeat = 1; repeat <= settings.Repeats; repeat++)
         {
             var at = report.CatchUps.Where(c => c.System == system && c.Repeat == repeat && c.Memory is not null)
-                .ToDictionary(c => c.Arms, c => figure(c.Memory!));
+                .ToDictionary(c => c.Arms, c => c.Memory!);
             if (at.TryGetValue(settings.SmallestSize, out var low) && at.TryGetValue(settings.LargestSize, out var high)
-                && large > small)
+                && high.ArmsHeld > low.ArmsHeld)
             {
-                values.Add((high - low) / (large - small));
+                values.Add((figure(high) - figure(low)) / (high.ArmsHeld - low.ArmsHeld));
             }
         }
 

@@ -57,6 +57,7 @@ public sealed class BenchSmokeTests(ITestOutputHelper output)
 
         // Assert
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(60), $"took {clock.Elapsed}");
+        Assert.Empty(report.Warnings);
         var preload = Assert.Single(report.Preloads);
         Assert.True(preload.Complete, "the broker kept every preloaded event");
         foreach (var system in settings.Systems)
