@@ -26,6 +26,8 @@
 #   BENCH_LIVE_RATE=0                 produce rate during GetTopK/freshness; 0: half the slowest sustained rate,
 #                                     at most 50,000/s
 #   BENCH_TOPK_SECONDS=20             length of each GetTopK latency run (1,000 rps)
+#   BENCH_WARMUP_LIMIT=180            seconds a live session waits for a system to take in one impression of
+#                                     each of the N posts; a system that cannot gets no live figures there
 #   BENCH_PROBES=50                   freshness probes
 #   BENCH_SEED=1
 #   BENCH_SKIP_MICRO=1                leave out the micro benchmarks

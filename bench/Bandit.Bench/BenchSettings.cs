@@ -42,8 +42,11 @@ internal sealed record BenchSettings
 
     public int FreshnessProbes { get; init; } = 50;
 
-    /// <summary>Longest a live session waits for a system to take in its warm-up set of arms.</summary>
-    public TimeSpan WarmUpLimit { get; init; } = TimeSpan.FromSeconds(600);
+    /// <summary>
+    /// Longest a live session waits for a system to take in its warm-up set (one impression of each of the N
+    /// posts); a system that cannot gets no live figures in that session.
+    /// </summary>
+    public TimeSpan WarmUpLimit { get; init; } = TimeSpan.FromSeconds(180);
 
     public int Seed { get; init; } = 1;
 
@@ -66,7 +69,7 @@ internal sealed record BenchSettings
         MaxTrials = 3,
         TopKLength = TimeSpan.FromSeconds(10),
         FreshnessProbes = 50,
-        WarmUpLimit = TimeSpan.FromSeconds(300),
+        WarmUpLimit = TimeSpan.FromSeconds(120),
     };
 
     /// <summary>The defaults (or <see cref="Quick"/>) overridden by BENCH_* environment variables.</summary>
@@ -90,6 +93,7 @@ internal sealed record BenchSettings
             MaxTrials = (int)(Real("BENCH_MAX_TRIALS") ?? s.MaxTrials),
             LiveRate = Real("BENCH_LIVE_RATE") ?? s.LiveRate,
             TopKLength = Seconds("BENCH_TOPK_SECONDS") ?? s.TopKLength,
+            WarmUpLimit = Seconds("BENCH_WARMUP_LIMIT") ?? s.WarmUpLimit,
             FreshnessProbes = (int)(Real("BENCH_PROBES") ?? s.FreshnessProbes),
             Seed = (int)(Real("BENCH_SEED") ?? s.Seed),
             Configuration = Text("BENCH_CONFIGURATION") ?? s.Configuration,

@@ -38,6 +38,10 @@ internal static class BaselineHost
     private static WebApplication Build(BaselineSettings settings, Action<IServiceCollection> addIngest)
     {
         var builder = WebApplication.CreateSlimBuilder();
+
+        // Settings come from the command line only: an appsettings.json that a build copied next to the bench
+        // (the silo's, with its fixed ports) must not reach Kestrel.
+        builder.Configuration.Sources.Clear();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(
             System.Net.IPAddress.Loopback,
