@@ -7,9 +7,11 @@
 # Everything listens on 127.0.0.1 on free ports; every process started is stopped by its PID.
 #
 #   bench/run.sh            the full run: 3 repeats of everything at 1e3, 1e5 and 1e6 arms. On a 2-core box this
-#                           takes well over the 45 minutes aimed at (~70-90: 9 catch-up runs per system of up to
-#                           60 s each, and per system and repeat a warm-up of 1e6 arms plus up to three 60 s
-#                           trials); BENCH_REPEATS=1 brings it to ~30 minutes.
+#                           takes about an hour (9 catch-up runs per system of up to 60 s each, and per system
+#                           and repeat a warm-up of 1e6 arms plus up to three 60 s trials); with
+#                           BENCH_REPEATS=2 BENCH_MAX_TRIALS=2 it took 35 minutes, micro benchmarks included.
+#                           A quick run judges the 1e6-arm targets at its largest size and produces faster
+#                           while measuring latency: its figures do not compare with a full run's.
 #   bench/run.sh --quick    1e3 and 1e5 arms, 1M events, 16 partitions, 1 repeat, 15 s trials, 10 s GetTopK runs
 #                           (about 7-10 minutes)
 #
@@ -24,8 +26,9 @@
 #   BENCH_TRIAL_SECONDS=60            length of one sustained-rate trial
 #   BENCH_MAX_TRIALS=3                trials per sustained-rate ladder
 #   BENCH_LIVE_RATE=0                 produce rate during GetTopK/freshness; 0: half the slowest sustained rate,
-#                                     at most 50,000/s
+#                                     at least 1,000/s and at most 50,000/s
 #   BENCH_TOPK_SECONDS=20             length of each GetTopK latency run (1,000 rps)
+#   BENCH_CONFIGURATION=Release       build configuration of the silo and the baselines
 #   BENCH_WARMUP_LIMIT=180            seconds a live session waits for a system to take in one impression of
 #                                     each of the N posts; a system that cannot gets no live figures there
 #   BENCH_PROBES=50                   freshness probes
