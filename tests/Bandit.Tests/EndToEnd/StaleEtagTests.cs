@@ -20,7 +20,8 @@ public sealed class StaleEtagTests(RedisServer redis, DevBrokerFixture broker)
         await RecordAndWaitAsync(silo, new RecordEventRequest { PostId = postId });
         await using var connection = await ConnectionMultiplexer.ConnectAsync(redis.ConnectionString);
         var server = connection.GetServer(connection.GetEndPoints()[0]);
-        var key = server.Keys(pattern: $"{serviceId}/arms/*").Single(k => connection.GetDatabase().HashExists(k, postId));
+        var key = server.Keys(pattern: $"{serviceId}/arms/*")
+            .Single(k => connection.GetDatabase().HashExists(k, postId));
         await connection.GetDatabase().HashIncrementAsync(key, "~version", 1000);
         var changed = (long)await connection.GetDatabase().HashGetAsync(key, "~version");
 

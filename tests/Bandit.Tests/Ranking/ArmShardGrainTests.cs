@@ -38,7 +38,8 @@ public sealed class ArmShardGrainTests(GrainClusterFixture fixture)
             ServiceId = fixture.Cluster.Options.ServiceId,
             ClusterId = fixture.Cluster.Options.ClusterId,
         }));
-        await arms.WriteAsync(key, 0, [Stored("x", clicks: 5, impressions: 10), Stored("y", clicks: 1, impressions: 6)]);
+        await arms.WriteAsync(
+            key, 0, [Stored("x", clicks: 5, impressions: 10), Stored("y", clicks: 1, impressions: 6)]);
 
         // Act
         var shard = fixture.Grains.GetGrain<IArmShardGrain>(key);

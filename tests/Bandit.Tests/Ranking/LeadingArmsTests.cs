@@ -64,7 +64,8 @@ public sealed class LeadingArmsTests
             var before = arms.GetValueOrDefault(id);
             var impressions = (before?.Impressions ?? 0) + 1;
             var clicks = (before?.Clicks ?? 0) + (random.Next(20) == 0 ? 1 : 0);
-            var arm = new ArmSnapshot(id, 1, 1, impressions, clicks, 0, (before?.Version ?? 0) + 1, impressions, clicks);
+            var version = (before?.Version ?? 0) + 1;
+            var arm = new ArmSnapshot(id, 1, 1, impressions, clicks, 0, version, impressions, clicks);
             arms[id] = arm;
             book.Upsert(arm);
         }
