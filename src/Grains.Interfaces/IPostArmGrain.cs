@@ -9,8 +9,9 @@ public interface IPostArmGrain : IGrainWithStringKey
 {
     /// <summary>
     /// Applies events of this post, persists the result, and returns the arm as it stands afterwards. The ingest
-    /// path applies whole batches to shards instead; this is the one-post form of the same operation. Events at or below the offset already applied for their
-    /// partition are skipped, so a batch delivered again after a failure changes nothing.
+    /// path applies whole batches to shards instead; this is the one-post form of the same operation. Events at
+    /// or below the offset already applied for their partition are skipped, so a batch delivered again after a
+    /// failure changes nothing.
     /// </summary>
     [Alias("ApplyAsync")]
     Task<ArmSnapshot> ApplyAsync(ArmEventBatch batch);

@@ -39,8 +39,9 @@ public sealed class ArmStateCodecTests
 
         // Assert
         Assert.Equal(
-            (arm.Known, arm.Retired, arm.PriorAlpha, arm.PriorBeta, arm.PriorSource, arm.Impressions, arm.Clicks),
-            (back.Known, back.Retired, back.PriorAlpha, back.PriorBeta, back.PriorSource, back.Impressions, back.Clicks));
+            (arm.Known, arm.Retired, arm.PriorAlpha, arm.PriorBeta, arm.PriorSource),
+            (back.Known, back.Retired, back.PriorAlpha, back.PriorBeta, back.PriorSource));
+        Assert.Equal((arm.Impressions, arm.Clicks), (back.Impressions, back.Clicks));
         Assert.Equal(
             (arm.LastEventTimeUnixMs, arm.Version, arm.Duplicates, arm.EvidenceImpressions, arm.EvidenceClicks),
             (back.LastEventTimeUnixMs, back.Version, back.Duplicates, back.EvidenceImpressions, back.EvidenceClicks));
